@@ -1,0 +1,12 @@
+#pragma once
+// One function per `mbq` subcommand; each gets the arguments after the subcommand name and
+// returns the process exit code (0 ok, 1 failure the user can fix, 2 usage error).
+
+#include <QStringList>
+
+namespace mbq::cli {
+
+int runInfo(const QStringList &args);
+int runConvert(const QStringList &args);
+
+} // namespace mbq::cli

@@ -1,0 +1,136 @@
+// CUDA q_swap. One thread moves 16 bytes (4 float32 or 8 half/bf16 values) when the head
+// dimension and the pointers allow it, else one element; a thread whose effective weight is 0
+// neither reads nor writes, so an injection limited to a token mask costs only its tokens.
+#include "kernels/qswap_cuda.h"
+
+#include <cuda_bf16.h>
+#include <cuda_fp16.h>
+#include <cuda_runtime.h>
+
+#include <type_traits>
+
+namespace mbq::kernels::cuda {
+namespace {
+
+__device__ inline float toFloat(float v) { return v; }
+__device__ inline float toFloat(__half v) { return __half2float(v); }
+__device__ inline float toFloat(__nv_bfloat16 v) { return __bfloat162float(v); }
+
+template<class T>
+__device__ inline T fromFloat(float v);
+template<>
+__device__ inline float fromFloat<float>(float v) { return v; }
+template<>
+__device__ inline __half fromFloat<__half>(float v) { return __float2half_rn(v); }
+template<>
+__device__ inline __nv_bfloat16 fromFloat<__nv_bfloat16>(float v) { return __float2bfloat16_rn(v); }
+
+struct Shape
+{
+    int64_t tokens, channels, headDim;
+    int64_t sourceBatchStride; // 0 when the source broadcasts over the batch
+};
+
+__device__ inline float effectiveWeight(const QSwapLaunch &p, int64_t token, int64_t head)
+{
+    float w = p.weight;
+    if (p.headWeights)
+        w = __fmul_rn(w, p.headWeights[head]);
+    if (p.tokenMask && p.tokenMask[token] == 0)
+        w = 0.0f;
+    return w;
+}
+
+// VEC elements of T per thread; VEC == 1 is the scalar fallback.
+template<class T, int VEC>
+__global__ void qSwapKernel(QSwapLaunch p, Shape s, int64_t vectors)
+{
+    using Chunk = typename std::conditional<VEC == 1, T, uint4>::type;
+    for (int64_t v = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; v < vectors;
+         v += int64_t(gridDim.x) * blockDim.x) {
+        const int64_t element = v * VEC;
+        const int64_t channel = element % s.channels;
+        const int64_t row = element / s.channels; // batch * tokens + token
+        const int64_t token = row % s.tokens;
+        const int64_t batch = row / s.tokens;
+        const float w = effectiveWeight(p, token, channel / s.headDim);
+        if (w <= 0.0f)
+            continue;
+        Chunk *dst = reinterpret_cast<Chunk *>(static_cast<T *>(p.target) + element);
+        const T *srcBase = static_cast<const T *>(p.source) + batch * s.sourceBatchStride
+            + token * s.channels + channel;
+        const Chunk src = *reinterpret_cast<const Chunk *>(srcBase);
+        if (!p.blend) {
+            *dst = src;
+            continue;
+        }
+        Chunk out = *dst;
+        T *o = reinterpret_cast<T *>(&out);
+        const T *i = reinterpret_cast<const T *>(&src);
+#pragma unroll
+        for (int k = 0; k < VEC; ++k) {
+            const float t = toFloat(o[k]);
+            // Explicit roundings: no fused multiply-add, so the result matches the CPU
+            // reference bit for bit.
+            o[k] = fromFloat<T>(__fadd_rn(t, __fmul_rn(w, __fsub_rn(toFloat(i[k]), t))));
+        }
+        *dst = out;
+    }
+}
+
+template<class T>
+int launchTyped(const QSwapLaunch &p)
+{
+    constexpr int kVec = 16 / sizeof(T);
+    Shape s{p.tokens, p.channels, p.channels / p.heads,
+            p.sourceBroadcast ? 0 : p.tokens * p.channels};
+    const int64_t elements = p.batch * p.tokens * p.channels;
+    const bool aligned = reinterpret_cast<uintptr_t>(p.target) % 16 == 0
+        && reinterpret_cast<uintptr_t>(p.source) % 16 == 0;
+    // A vector must not straddle two heads (they may have different weights).
+    const bool vectorised = aligned && s.headDim % kVec == 0;
+    const int64_t vectors = vectorised ? elements / kVec : elements;
+    const int threads = 256;
+    const int64_t wanted = (vectors + threads - 1) / threads;
+    const int blocks = int(wanted < 65535 * 8 ? wanted : 65535 * 8);
+    auto stream = static_cast<cudaStream_t>(p.stream);
+    if (vectorised)
+        qSwapKernel<T, kVec><<<blocks, threads, 0, stream>>>(p, s, vectors);
+    else
+        qSwapKernel<T, 1><<<blocks, threads, 0, stream>>>(p, s, vectors);
+    return int(cudaGetLastError());
+}
+
+} // namespace
+
+int launchQSwap(const QSwapLaunch &launch)
+{
+    if (launch.batch * launch.tokens * launch.channels == 0)
+        return 0;
+    switch (launch.type) {
+    case ElementType::Float32:
+        return launchTyped<float>(launch);
+    case ElementType::Float16:
+        return launchTyped<__half>(launch);
+    case ElementType::BFloat16:
+        return launchTyped<__nv_bfloat16>(launch);
+    }
+    return int(cudaErrorInvalidValue);
+}
+
+const char *errorString(int code)
+{
+    return cudaGetErrorString(static_cast<cudaError_t>(code));
+}
+
+int deviceCount()
+{
+    int count = 0;
+    if (cudaGetDeviceCount(&count) != cudaSuccess) {
+        cudaGetLastError(); // clear the sticky "no driver" error
+        return 0;
+    }
+    return count;
+}
+
+} // namespace mbq::kernels::cuda

@@ -1,0 +1,24 @@
+#pragma once
+// mbq-bench's small shared vocabulary: each bench is a function that prints its lines and
+// returns false when a check (not a timing) failed.
+
+#include <ATen/ATen.h>
+
+#include <functional>
+#include <string>
+
+namespace mbq::bench {
+
+struct Options
+{
+    at::Device device = at::kCPU;
+    int repeats = 20;
+    bool quick = false; // smaller shapes, for smoke runs in CI
+};
+
+// Median seconds of `repeats` runs of fn after one warm-up; synchronises CUDA around each run.
+double medianSeconds(const Options &options, const std::function<void()> &fn);
+
+bool runQSwap(const Options &options);
+
+} // namespace mbq::bench
