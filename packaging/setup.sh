@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that mbq's build, tests and studio need, then configures and
+# builds. Idempotent: packages already present are not reinstalled, and a configured build
+# directory is reused. Run as root or as a user with sudo.
+#
+#   packaging/setup.sh [--build-dir DIR] [--headless] [--no-build]
+#
+#   --headless   configure with MBQ_BUILD_GUI=OFF: kernels, inference and mbq-bench only
+#   --no-build   install packages only
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir="$here/build"
+gui=ON
+build=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --build-dir) build_dir=$2; shift 2 ;;
+        --headless) gui=OFF; [ "$build_dir" = "$here/build" ] && build_dir="$here/build-headless"; shift ;;
+        --no-build) build=0; shift ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        *) echo "setup.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build ccache pkg-config git
+    # inference: LibTorch 1.13 (CPU) with a threaded OpenBLAS, JSON for checkpoint headers
+    libtorch-dev libopenblas0-pthread nlohmann-json3-dev
+    # Qt 6 for core, ui, the studio and the tests
+    qt6-base-dev libgl-dev fonts-dejavu-core
+    # test fixtures: real PyTorch writes the .pth files the checkpoint tests read
+    python3 python3-torch python3-numpy
+    # running the studio without a display (screenshots, CI)
+    xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup.sh: installing ${missing[*]}"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "setup.sh: run as root or install sudo" >&2; exit 1; }
+        sudo=sudo
+    fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+[ "$build" = 1 ] || exit 0
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMBQ_BUILD_GUI="$gui"
+cmake --build "$build_dir" -j "$jobs"
