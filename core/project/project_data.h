@@ -1,0 +1,87 @@
+#pragma once
+// The project as plain values: what a .mbqproj file holds and what the undo commands edit.
+// Paths are absolute once loaded from a file; a relative path means "relative to the project
+// file's folder" (an untitled document keeps them relative until it is saved somewhere).
+
+#include "inference/engine.h"
+#include "inference/injection_schedule.h"
+
+#include <QDateTime>
+#include <QMap>
+#include <QString>
+#include <QVector>
+
+namespace mbq {
+
+// One prompt and duration on the timeline. A single-shot project has exactly one.
+struct Shot
+{
+    QString prompt;
+    int frames = 81;
+
+    bool operator==(const Shot &o) const { return prompt == o.prompt && frames == o.frames; }
+    bool operator!=(const Shot &o) const { return !(*this == o); }
+};
+
+// Everything a render depends on besides the source clip and the model: the current editor
+// state, and the frozen copy inside each take.
+struct RenderParameters
+{
+    QVector<Shot> shots {Shot {}}; // never empty; shots[0].prompt is the target prompt
+    QString negativePrompt;
+    QString sourcePrompt;
+    GenerationSettings settings; // includes the seed
+    InjectionSchedule schedule;
+
+    QString targetPrompt() const { return shots.isEmpty() ? QString() : shots.front().prompt; }
+
+    bool operator==(const RenderParameters &o) const
+    {
+        return shots == o.shots && negativePrompt == o.negativePrompt
+            && sourcePrompt == o.sourcePrompt && settings == o.settings && schedule == o.schedule;
+    }
+    bool operator!=(const RenderParameters &o) const { return !(*this == o); }
+};
+
+// Mirrors the render job states (ARCHITECTURE.md, "Threading").
+enum class TakeState { Queued, Running, Succeeded, Failed, Cancelled };
+
+const char *takeStateName(TakeState state);
+bool parseTakeState(const QString &name, TakeState *out);
+
+// One render in the history, with the parameters it was made with.
+struct Take
+{
+    QString id; // unique within the project, stable across renames
+    QString label; // what the timeline shows, e.g. "take 3"
+    QDateTime created;
+    RenderParameters parameters;
+    TakeState state = TakeState::Queued;
+    QString videoPath;
+    QString latentsPath;
+    QString baselinePath;
+    QMap<QString, double> metrics; // e.g. "motion_fidelity" -> 0.81
+
+    bool operator==(const Take &o) const;
+    bool operator!=(const Take &o) const { return !(*this == o); }
+};
+
+struct ProjectData
+{
+    QString sourceClip;
+    QString modelFolder;
+    RenderParameters parameters;
+    bool seedLocked = false; // a locked seed is kept when the artist asks for a new variation
+    QVector<Take> takes;
+
+    int takeIndex(const QString &id) const;
+
+    bool operator==(const ProjectData &o) const
+    {
+        return sourceClip == o.sourceClip && modelFolder == o.modelFolder
+            && parameters == o.parameters && seedLocked == o.seedLocked && takes == o.takes;
+    }
+    bool operator!=(const ProjectData &o) const { return !(*this == o); }
+};
+
+} // namespace mbq

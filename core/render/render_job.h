@@ -1,0 +1,54 @@
+#pragma once
+// RenderJob: one render as the queue sees it, a plain value with an explicit state. The request
+// and the output are shared read-only with the worker thread, so copying a job never copies a
+// source clip or a finished video.
+
+#include "inference/engine.h"
+
+#include <QDateTime>
+#include <QImage>
+#include <QMetaType>
+#include <QString>
+
+#include <memory>
+
+namespace mbq {
+
+enum class JobState { Queued, Running, Succeeded, Failed, Cancelled };
+
+inline bool isFinished(JobState state)
+{
+    return state == JobState::Succeeded || state == JobState::Failed
+        || state == JobState::Cancelled;
+}
+
+using RenderRequestPtr = std::shared_ptr<const RenderRequest>;
+using RenderOutputPtr = std::shared_ptr<const RenderOutput>;
+
+struct RenderJob
+{
+    quint64 id = 0; // unique within the queue, never reused
+    QString label;
+    RenderRequestPtr request;
+    JobState state = JobState::Queued;
+    bool cancelRequested = false; // Running, asked to stop, waiting for the next step
+    Progress progress{Stage::LoadModel, 0, 0};
+    double etaSeconds = -1.0; // < 0: unknown
+    QString error;            // why it Failed
+    RenderOutputPtr output;   // Succeeded, or Cancelled with the finished part
+    QImage preview;           // latest preview frame
+    QDateTime enqueuedAt;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+
+    bool isFinished() const { return mbq::isFinished(state); }
+};
+
+} // namespace mbq
+
+// Qt 6 registers these on first use; queued signals and QVariant roles need only the declaration.
+Q_DECLARE_METATYPE(mbq::JobState)
+Q_DECLARE_METATYPE(mbq::Stage)
+Q_DECLARE_METATYPE(mbq::Progress)
+Q_DECLARE_METATYPE(mbq::ModelInfo)
+Q_DECLARE_METATYPE(mbq::RenderOutputPtr)

@@ -1,0 +1,64 @@
+#pragma once
+// RenderWorker: the object on the render thread. It owns the engine (created there, so a CUDA
+// context belongs to that thread), runs one job at a time and reports back only through
+// queued signals. Nothing it calls may throw past it: engine errors and exceptions alike end
+// as jobFailed / modelLoadFailed.
+
+#include "core/render/render_job.h"
+
+#include <QImage>
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace mbq {
+
+using EngineFactory = std::function<std::unique_ptr<Engine>()>;
+using CancelFlag = std::shared_ptr<std::atomic<bool>>;
+
+class RenderWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    // More previews than this waiting for the UI are dropped rather than queued.
+    static constexpr int kMaxPreviewsInFlight = 2;
+    // Progress within a stage is coalesced to one update per this many milliseconds.
+    static constexpr int kProgressIntervalMs = 30;
+
+    explicit RenderWorker(EngineFactory factory);
+    ~RenderWorker() override;
+
+    // Render thread: creates the engine and reports its device name.
+    void initialize();
+    // Render thread: runs one job; ends with exactly one jobFinished or jobFailed.
+    void run(quint64 id, const RenderRequestPtr &request, const CancelFlag &cancel);
+    // Render thread: ends with modelLoaded or modelLoadFailed.
+    void loadModel(const QString &folder);
+
+    // Any thread: the receiver of previewReady calls this once per preview it got.
+    void releasePreview() { m_previewsInFlight.fetch_sub(1, std::memory_order_acq_rel); }
+    int previewsInFlight() const { return m_previewsInFlight.load(std::memory_order_acquire); }
+
+signals:
+    void deviceNameReady(const QString &name);
+    void progressChanged(quint64 id, const mbq::Progress &progress, double etaSeconds);
+    void previewReady(quint64 id, const QImage &image);
+    // `output` is never null; output->cancelled tells a cancelled job from a finished one.
+    void jobFinished(quint64 id, const mbq::RenderOutputPtr &output);
+    void jobFailed(quint64 id, const QString &message);
+    void modelLoaded(const mbq::ModelInfo &info);
+    void modelLoadFailed(const QString &message);
+
+private:
+    bool acquirePreview();
+
+    EngineFactory m_factory;
+    std::unique_ptr<Engine> m_engine;
+    QString m_engineError; // why m_engine is null
+    std::atomic<int> m_previewsInFlight{0};
+};
+
+} // namespace mbq

@@ -1,0 +1,99 @@
+// The LibTorch engine. It validates model folders and requests today; the native pipelines
+// (Wan2.1, VideoCrafter2) plug in behind render() as they land.
+#include "inference/checkpoint_tools.h"
+#include "inference/engine.h"
+#include "inference/request_rules.h"
+#include "kernels/qswap.h"
+
+#include <ATen/Parallel.h>
+#include <optional>
+#include <torch/version.h>
+
+#if defined(MBQ_TORCH_HAS_CUDA)
+#include <ATen/cuda/CUDAContext.h>
+#endif
+
+namespace mbq {
+namespace {
+
+std::string cudaDeviceName()
+{
+#if defined(MBQ_TORCH_HAS_CUDA)
+    if (at::hasCUDA())
+        return at::cuda::getDeviceProperties(at::cuda::current_device())->name;
+#endif
+    return {};
+}
+
+class TorchEngine final : public Engine
+{
+public:
+    Result<ModelInfo> loadModel(const std::string &folder) override
+    {
+        auto summary = summariseModelFolder(folder);
+        if (!summary)
+            return summary.error();
+        if (!summary->missing.empty())
+            return makeError(ErrorCode::NotFound,
+                             folder + ": incomplete " + summary->family + " model folder: "
+                                 + summary->missing.front(),
+                             std::to_string(summary->missing.size()) + " problem(s)");
+        ModelInfo info;
+        info.folder = folder;
+        info.family = summary->family;
+        info.layout = summary->layout;
+        for (const auto &component : summary->components)
+            info.parameterCount += component.parameters;
+        m_model = info;
+        return info;
+    }
+
+    Result<RenderOutput> render(const RenderRequest &request, const JobHooks &hooks) override
+    {
+        if (auto valid = validateRequest(request); !valid)
+            return valid.error();
+        if (!m_model)
+            return makeError(ErrorCode::InvalidArgument,
+                             "no model is loaded; choose a model folder first");
+        return makeError(ErrorCode::Unsupported,
+                         "this build of mbq cannot render " + m_model->family
+                             + " models yet: its native pipeline is not included",
+                         m_model->folder);
+    }
+
+    std::string deviceName() const override
+    {
+        const std::string cuda = cudaDeviceName();
+        if (!cuda.empty())
+            return cuda;
+        return "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+    }
+
+private:
+    std::optional<ModelInfo> m_model;
+};
+
+} // namespace
+
+std::unique_ptr<Engine> createTorchEngine()
+{
+    return std::make_unique<TorchEngine>();
+}
+
+std::string inferenceBuildInfo()
+{
+    std::string info = "LibTorch " TORCH_VERSION;
+#if defined(MBQ_HAVE_CUDA)
+    info += ", CUDA kernels compiled";
+#else
+    info += ", no CUDA kernels";
+#endif
+    const std::string cuda = cudaDeviceName();
+    info += kernels::cudaKernelsAvailable() || !cuda.empty()
+        ? ", CUDA device: " + (cuda.empty() ? std::string("yes") : cuda)
+        : ", CUDA device: none";
+    info += ", CPU threads: " + std::to_string(at::get_num_threads());
+    return info;
+}
+
+} // namespace mbq
