@@ -6,7 +6,9 @@
 #include "kernels/qswap.h"
 
 #include <ATen/Parallel.h>
+#include <cstdlib>
 #include <optional>
+#include <thread>
 #include <torch/version.h>
 
 #if defined(MBQ_TORCH_HAS_CUDA)
@@ -25,9 +27,28 @@ std::string cudaDeviceName()
     return {};
 }
 
+std::string threadCount()
+{
+    const int n = at::get_num_threads();
+    return std::to_string(n) + (n == 1 ? " thread" : " threads");
+}
+
+// Debian's OpenMP LibTorch starts with one intra-op thread on some machines; use every core
+// unless the user chose a number through the usual environment variable.
+void useAllCores()
+{
+    if (std::getenv("OMP_NUM_THREADS"))
+        return;
+    const unsigned cores = std::thread::hardware_concurrency();
+    if (cores > 1 && at::get_num_threads() < int(cores))
+        at::set_num_threads(int(cores));
+}
+
 class TorchEngine final : public Engine
 {
 public:
+    TorchEngine() { useAllCores(); }
+
     Result<ModelInfo> loadModel(const std::string &folder) override
     {
         auto summary = summariseModelFolder(folder);
@@ -66,7 +87,7 @@ public:
         const std::string cuda = cudaDeviceName();
         if (!cuda.empty())
             return cuda;
-        return "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+        return "CPU (" + threadCount() + ")";
     }
 
 private:
@@ -92,7 +113,7 @@ std::string inferenceBuildInfo()
     info += kernels::cudaKernelsAvailable() || !cuda.empty()
         ? ", CUDA device: " + (cuda.empty() ? std::string("yes") : cuda)
         : ", CUDA device: none";
-    info += ", CPU threads: " + std::to_string(at::get_num_threads());
+    info += ", CPU cores: " + std::to_string(std::thread::hardware_concurrency());
     return info;
 }
 
