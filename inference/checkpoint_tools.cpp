@@ -98,8 +98,8 @@ Result<void> convertCheckpoint(const std::string &in, const std::string &out, Co
         const io::DType target = entry.dtype;
         entry.produce = [&store, name = name, stored, target](const io::ByteSink &sink) {
             // Same dtype: the stored bytes as they are (F8 stays raw); else a real cast.
-            auto tensor = target == stored ? store.load(name)
-                                           : store.load(name, io::scalarTypeOf(target));
+            auto tensor
+                = target == stored ? store.load(name) : store.load(name, io::scalarTypeOf(target));
             if (!tensor)
                 return Result<void>(tensor.error());
             return sink(tensor->data_ptr(), tensor->nbytes());

@@ -23,7 +23,7 @@ struct CheckpointInfo
     std::string path;
     std::string format; // "safetensors", "safetensors-sharded", "torch-zip" or "torch-legacy"
     std::vector<TensorInfo> tensors; // sorted by name
-    std::vector<std::string> notes;  // e.g. which sub-dict was used, skipped foreign objects
+    std::vector<std::string> notes; // e.g. which sub-dict was used, skipped foreign objects
     uint64_t totalBytes = 0;
     int64_t parameterCount = 0; // elements over all tensors
 };
@@ -41,9 +41,9 @@ Result<void> convertCheckpoint(const std::string &in, const std::string &out, Co
 
 struct ComponentSummary
 {
-    std::string role;   // "transformer", "vae", "text_encoder", "tokenizer", "scheduler", "config",
-                        // "model"
-    std::string file;   // relative to the folder; a folder for tokenizers and shard sets
+    std::string role; // "transformer", "vae", "text_encoder", "tokenizer", "scheduler", "config",
+                      // "model"
+    std::string file; // relative to the folder; a folder for tokenizers and shard sets
     bool present = false;
     std::string format; // checkpoint format, "folder" or "json"
     int64_t tensors = 0;

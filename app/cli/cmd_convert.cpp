@@ -12,35 +12,30 @@ namespace mbq::cli {
 
 namespace {
 
+const char *const kUsage
+    = "usage: mbq convert IN OUT.safetensors [--dtype keep|f32|f16|bf16]\n"
+      "  IN: .pth/.ckpt, .safetensors or .safetensors.index.json\n"
+      "  --dtype: cast floating tensors (default keep); integer and bool tensors keep their type\n";
+
 int run(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Convert a checkpoint to safetensors. Floating tensors are cast to --dtype; "
-                       "integer and bool tensors keep their type."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    const QCommandLineOption dtypeOption(QStringLiteral("dtype"),
-                                         QStringLiteral("keep, f32, f16 or bf16 (default keep)."),
-                                         QStringLiteral("dtype"), QStringLiteral("keep"));
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption dtypeOption(QStringLiteral("dtype"), {}, QStringLiteral("dtype"),
+                                         QStringLiteral("keep"));
     parser.addOption(help);
     parser.addOption(dtypeOption);
-    parser.addPositionalArgument(QStringLiteral("in"),
-                                 QStringLiteral(".pth/.ckpt, .safetensors or shard index"));
-    parser.addPositionalArgument(QStringLiteral("out"), QStringLiteral("the .safetensors to write"));
-    if (!parser.parse(QStringList{QStringLiteral("mbq convert")} + args)) {
-        std::fprintf(stderr, "mbq: %s\n%s", qPrintable(parser.errorText()),
-                     qPrintable(parser.helpText()));
+    if (!parser.parse(QStringList {QStringLiteral("mbq convert")} + args)) {
+        std::fprintf(stderr, "mbq: %s\n%s", qPrintable(parser.errorText()), kUsage);
         return 2;
     }
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(kUsage, stdout);
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        std::fprintf(stderr, "mbq: convert takes IN and OUT.safetensors\n%s",
-                     qPrintable(parser.helpText()));
+        std::fprintf(stderr, "mbq: convert takes IN and OUT.safetensors\n%s", kUsage);
         return 2;
     }
     if (!positional[1].endsWith(QLatin1String(".safetensors"))) {

@@ -52,18 +52,18 @@ QJsonObject checkpointJson(const CheckpointInfo &info)
         QJsonArray shape;
         for (int64_t dim : tensor.shape)
             shape.append(qint64(dim));
-        tensors.append(QJsonObject{{"name", text(tensor.name)},
-                                   {"dtype", text(tensor.dtype)},
-                                   {"shape", shape},
-                                   {"bytes", qint64(tensor.bytes)}});
+        tensors.append(QJsonObject {{"name", text(tensor.name)},
+                                    {"dtype", text(tensor.dtype)},
+                                    {"shape", shape},
+                                    {"bytes", qint64(tensor.bytes)}});
     }
-    return QJsonObject{{"path", text(info.path)},
-                       {"format", text(info.format)},
-                       {"notes", stringArray(info.notes)},
-                       {"tensors", tensors},
-                       {"tensorCount", qint64(info.tensors.size())},
-                       {"parameterCount", qint64(info.parameterCount)},
-                       {"totalBytes", qint64(info.totalBytes)}};
+    return QJsonObject {{"path", text(info.path)},
+                        {"format", text(info.format)},
+                        {"notes", stringArray(info.notes)},
+                        {"tensors", tensors},
+                        {"tensorCount", qint64(info.tensors.size())},
+                        {"parameterCount", qint64(info.parameterCount)},
+                        {"totalBytes", qint64(info.totalBytes)}};
 }
 
 void printCheckpoint(QTextStream &out, const CheckpointInfo &info)
@@ -85,36 +85,33 @@ void printCheckpoint(QTextStream &out, const CheckpointInfo &info)
             << '\n';
     }
     out << '\n'
-        << info.tensors.size() << " tensors, " << qlonglong(info.parameterCount)
-        << " parameters, " << qulonglong(info.totalBytes) << " bytes ("
-        << humanBytes(info.totalBytes) << ")\n";
+        << info.tensors.size() << " tensors, " << qlonglong(info.parameterCount) << " parameters, "
+        << qulonglong(info.totalBytes) << " bytes (" << humanBytes(info.totalBytes) << ")\n";
 }
 
 QJsonObject folderJson(const ModelFolderSummary &summary)
 {
     QJsonArray components;
     for (const ComponentSummary &c : summary.components) {
-        components.append(QJsonObject{{"role", text(c.role)},
-                                      {"file", text(c.file)},
-                                      {"present", c.present},
-                                      {"format", text(c.format)},
-                                      {"tensors", qint64(c.tensors)},
-                                      {"parameters", qint64(c.parameters)},
-                                      {"bytes", qint64(c.bytes)},
-                                      {"problem", text(c.problem)}});
+        components.append(QJsonObject {{"role", text(c.role)},
+                                       {"file", text(c.file)},
+                                       {"present", c.present},
+                                       {"format", text(c.format)},
+                                       {"tensors", qint64(c.tensors)},
+                                       {"parameters", qint64(c.parameters)},
+                                       {"bytes", qint64(c.bytes)},
+                                       {"problem", text(c.problem)}});
     }
-    return QJsonObject{{"path", text(summary.path)},
-                       {"family", text(summary.family)},
-                       {"layout", text(summary.layout)},
-                       {"complete", summary.complete()},
-                       {"components", components},
-                       {"missing", stringArray(summary.missing)}};
+    return QJsonObject {
+        {"path", text(summary.path)},     {"family", text(summary.family)},
+        {"layout", text(summary.layout)}, {"complete", summary.complete()},
+        {"components", components},       {"missing", stringArray(summary.missing)}};
 }
 
 void printFolder(QTextStream &out, const ModelFolderSummary &summary)
 {
-    out << text(summary.path) << "\nmodel: " << text(summary.family) << " ("
-        << text(summary.layout) << " layout)\n\n";
+    out << text(summary.path) << "\nmodel: " << text(summary.family) << " (" << text(summary.layout)
+        << " layout)\n\n";
     for (const ComponentSummary &c : summary.components) {
         out << text(c.role).leftJustified(13) << "  " << text(c.file).leftJustified(48) << "  ";
         if (!c.problem.empty())
@@ -130,30 +127,28 @@ void printFolder(QTextStream &out, const ModelFolderSummary &summary)
         out << "\ncomplete\n";
 }
 
+const char *const kUsage = "usage: mbq info PATH [--json]\n"
+                           "  PATH: .safetensors, .safetensors.index.json, .pth/.ckpt or a model "
+                           "folder\n"
+                           "  --json: print JSON instead of a table\n";
+
 int run(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("List a checkpoint's tensors or summarise a model folder (headers only)."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption json(QStringLiteral("json"));
     parser.addOption(help);
     parser.addOption(json);
-    parser.addPositionalArgument(QStringLiteral("path"),
-                                 QStringLiteral(".safetensors, .safetensors.index.json, "
-                                                ".pth/.ckpt, or a model folder"));
-    if (!parser.parse(QStringList{QStringLiteral("mbq info")} + args)) {
-        std::fprintf(stderr, "mbq: %s\n%s", qPrintable(parser.errorText()),
-                     qPrintable(parser.helpText()));
+    if (!parser.parse(QStringList {QStringLiteral("mbq info")} + args)) {
+        std::fprintf(stderr, "mbq: %s\n%s", qPrintable(parser.errorText()), kUsage);
         return 2;
     }
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(kUsage, stdout);
         return 0;
     }
     if (parser.positionalArguments().size() != 1) {
-        std::fprintf(stderr, "mbq: info takes exactly one PATH\n%s", qPrintable(parser.helpText()));
+        std::fprintf(stderr, "mbq: info takes exactly one PATH\n%s", kUsage);
         return 2;
     }
 

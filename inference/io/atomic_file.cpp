@@ -18,7 +18,7 @@ constexpr size_t kBufferSize = 4 << 20;
 
 AtomicFile::AtomicFile(std::string path)
     : m_path(std::move(path))
-{}
+{ }
 
 AtomicFile::~AtomicFile()
 {

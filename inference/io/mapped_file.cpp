@@ -11,7 +11,9 @@ namespace mbq::io {
 
 Result<std::shared_ptr<const MappedFile>> MappedFile::open(const std::string &path)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO by mistake must not wait for a writer forever; it then fails
+    // the regular-file check below. Regular files ignore the flag.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         const int err = errno;
         const ErrorCode code = err == ENOENT ? ErrorCode::NotFound : ErrorCode::Io;
@@ -25,9 +27,9 @@ Result<std::shared_ptr<const MappedFile>> MappedFile::open(const std::string &pa
     }
     if (!S_ISREG(st.st_mode)) {
         ::close(fd);
-        return makeError(ErrorCode::InvalidArgument,
-                         path + (S_ISDIR(st.st_mode) ? " is a folder, not a file"
-                                                     : " is not a regular file"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            path + (S_ISDIR(st.st_mode) ? " is a folder, not a file" : " is not a regular file"));
     }
 
     std::shared_ptr<MappedFile> file(new MappedFile);

@@ -19,7 +19,7 @@ public:
     explicit FolderChecker(ModelFolderSummary &summary)
         : m_summary(summary)
         , m_root(summary.path)
-    {}
+    { }
 
     bool exists(const std::string &relative) const
     {
@@ -31,7 +31,8 @@ public:
     // and the files are base.safetensors, base.safetensors.index.json or base-*.safetensors.
     void weights(const std::string &role, const std::string &base)
     {
-        for (const std::string &candidate : {base + ".safetensors.index.json", base + ".safetensors"}) {
+        for (const std::string &candidate :
+             {base + ".safetensors.index.json", base + ".safetensors"}) {
             if (exists(candidate)) {
                 checkpoint(role, candidate);
                 return;
@@ -87,8 +88,8 @@ public:
         component.role = "tokenizer";
         component.file = relative;
         component.format = "folder";
-        component.present = exists(relative + "/spiece.model")
-                            || exists(relative + "/tokenizer.json");
+        component.present
+            = exists(relative + "/spiece.model") || exists(relative + "/tokenizer.json");
         if (!component.present)
             return missingComponent("tokenizer", relative + "/spiece.model", "folder");
         m_summary.components.push_back(component);
@@ -174,8 +175,9 @@ Result<ModelFolderSummary> summariseModelFolder(const std::string &path)
         const std::string index = readSmallFile(fs::path(path) / "model_index.json");
         if (index.find("\"Wan") == std::string::npos)
             return makeError(ErrorCode::Unsupported,
-                             path + "/model_index.json describes a Diffusers pipeline that is "
-                                    "not Wan2.1");
+                             path
+                                 + "/model_index.json describes a Diffusers pipeline that is "
+                                   "not Wan2.1");
         summary.family = "wan2.1";
         summary.layout = "diffusers";
         check.json("config", "model_index.json");
@@ -209,10 +211,11 @@ Result<ModelFolderSummary> summariseModelFolder(const std::string &path)
         return summary;
     }
     return makeError(ErrorCode::InvalidArgument,
-                     path + " is not a model folder mbq recognises: expected model_index.json "
-                            "(Wan2.1 Diffusers), config.json with "
-                            "diffusion_pytorch_model*.safetensors and Wan2.1_VAE.pth (Wan2.1 "
-                            "official) or model.ckpt (VideoCrafter2)");
+                     path
+                         + " is not a model folder mbq recognises: expected model_index.json "
+                           "(Wan2.1 Diffusers), config.json with "
+                           "diffusion_pytorch_model*.safetensors and Wan2.1_VAE.pth (Wan2.1 "
+                           "official) or model.ckpt (VideoCrafter2)");
 }
 
 } // namespace mbq

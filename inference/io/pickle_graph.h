@@ -23,10 +23,10 @@ enum class Kind {
     Bytes,
     List,
     Tuple,
-    Dict,        // dict and collections.OrderedDict, insertion order kept
-    Global,      // a class or function reference (GLOBAL); `text` is "module.name"
-    Storage,     // a torch storage from a persistent id
-    Tensor,      // torch._utils._rebuild_tensor_v2 result
+    Dict, // dict and collections.OrderedDict, insertion order kept
+    Global, // a class or function reference (GLOBAL); `text` is "module.name"
+    Storage, // a torch storage from a persistent id
+    Tensor, // torch._utils._rebuild_tensor_v2 result
     Placeholder, // any object we do not understand; `text` names the global that made it
 };
 
@@ -36,14 +36,13 @@ struct Node
 {
     Kind kind = Kind::None;
     int64_t integer = 0; // Bool, Int; Storage: element count
-    double real = 0.0;   // Float
-    std::string text;    // Str, Bytes, BigInt; Global/Placeholder: "module.name"; Storage: key
-    std::vector<Node *> items;                     // List, Tuple; Placeholder: args and state
+    double real = 0.0; // Float
+    std::string text; // Str, Bytes, BigInt; Global/Placeholder: "module.name"; Storage: key
+    std::vector<Node *> items; // List, Tuple; Placeholder: args and state
     std::vector<std::pair<Node *, Node *>> entries; // Dict, in insertion order
 
     // Storage
     DType dtype = DType::F32;
-    std::string location;
     // Tensor
     Node *storage = nullptr;
     int64_t storageOffset = 0;

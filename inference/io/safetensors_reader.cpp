@@ -31,8 +31,8 @@ Error badHeader(const std::string &path, const std::string &problem)
 }
 
 // Parses one tensor entry; `dataSize` is the size of the data section.
-Result<TensorRecord> parseEntry(const std::string &path, const std::string &name,
-                                const json &entry, uint64_t dataSize)
+Result<TensorRecord> parseEntry(const std::string &path, const std::string &name, const json &entry,
+                                uint64_t dataSize)
 {
     auto bad = [&](const std::string &problem) {
         return badHeader(path, "tensor '" + name + "': " + problem);
@@ -59,7 +59,8 @@ Result<TensorRecord> parseEntry(const std::string &path, const std::string &name
         if (dim.is_number_unsigned() && dim.get<uint64_t>() <= uint64_t(INT64_MAX))
             record.shape.push_back(int64_t(dim.get<uint64_t>()));
         else
-            return bad("shape has a dimension that is not a non-negative integer: " + describe(dim));
+            return bad("shape has a dimension that is not a non-negative integer: "
+                       + describe(dim));
     }
     uint64_t count = 0;
     uint64_t bytes = 0;
@@ -93,18 +94,20 @@ Result<SafetensorsFile> readSafetensors(const std::string &path)
     const std::shared_ptr<const MappedFile> file = *mapped;
 
     if (file->size() < 8)
-        return badHeader(path, "file is " + std::to_string(file->size())
-                                   + " bytes, shorter than the 8-byte header length");
+        return badHeader(path,
+                         "file is " + std::to_string(file->size())
+                             + " bytes, shorter than the 8-byte header length");
     uint64_t headerSize = 0;
     std::memcpy(&headerSize, file->data(), 8); // little-endian on every supported host
     if (headerSize > kMaxSafetensorsHeader)
-        return badHeader(path, "declared header length " + std::to_string(headerSize)
-                                   + " exceeds the " + std::to_string(kMaxSafetensorsHeader)
-                                   + "-byte limit");
+        return badHeader(path,
+                         "declared header length " + std::to_string(headerSize) + " exceeds the "
+                             + std::to_string(kMaxSafetensorsHeader) + "-byte limit");
     if (headerSize > file->size() - 8)
-        return badHeader(path, "declared header length " + std::to_string(headerSize)
-                                   + " runs past the end of the " + std::to_string(file->size())
-                                   + "-byte file");
+        return badHeader(path,
+                         "declared header length " + std::to_string(headerSize)
+                             + " runs past the end of the " + std::to_string(file->size())
+                             + "-byte file");
 
     const char *text = reinterpret_cast<const char *>(file->data() + 8);
     const json header = json::parse(text, text + headerSize, nullptr, false);
@@ -123,8 +126,8 @@ Result<SafetensorsFile> readSafetensors(const std::string &path)
                 return badHeader(path, "__metadata__ is not an object");
             for (auto meta = it.value().begin(); meta != it.value().end(); ++meta) {
                 if (!meta.value().is_string())
-                    return badHeader(path, "__metadata__ value '" + meta.key()
-                                               + "' is not a string");
+                    return badHeader(path,
+                                     "__metadata__ value '" + meta.key() + "' is not a string");
                 result.metadata[meta.key()] = meta.value().get<std::string>();
             }
             continue;
@@ -146,8 +149,8 @@ Result<SafetensorsFile> readSafetensors(const std::string &path)
         const TensorRecord &prev = result.tensors[i - 1];
         const TensorRecord &cur = result.tensors[i];
         if (prev.storageBegin + prev.storageBytes > cur.storageBegin)
-            return badHeader(path, "data of tensors '" + prev.name + "' and '" + cur.name
-                                       + "' overlap");
+            return badHeader(path,
+                             "data of tensors '" + prev.name + "' and '" + cur.name + "' overlap");
     }
     for (TensorRecord &record : result.tensors)
         record.storageBegin += result.dataBegin;

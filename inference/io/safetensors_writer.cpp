@@ -37,8 +37,9 @@ Result<void> writeSafetensors(const std::string &path, std::vector<SafetensorsWr
         if (!checkedElementCount(entry.shape, &count)
             || !checkedMul(count, dtypeSize(entry.dtype), &bytes)
             || !checkedAdd(offset, bytes, &end))
-            return makeError(ErrorCode::InvalidArgument, "cannot write " + path + ": tensor '"
-                                                             + entry.name + "' has a bad shape");
+            return makeError(ErrorCode::InvalidArgument,
+                             "cannot write " + path + ": tensor '" + entry.name
+                                 + "' has a bad shape");
         header[entry.name] = {{"dtype", dtypeName(entry.dtype)},
                               {"shape", entry.shape},
                               {"data_offsets", {offset, end}}};
@@ -62,13 +63,14 @@ Result<void> writeSafetensors(const std::string &path, std::vector<SafetensorsWr
         const ByteSink sink = [&](const void *data, size_t size) -> Result<void> {
             emitted += size;
             if (emitted > sizes[i])
-                return makeError(ErrorCode::Internal, "tensor '" + entries[i].name
-                                                          + "' produced too many bytes");
+                return makeError(ErrorCode::Internal,
+                                 "tensor '" + entries[i].name + "' produced too many bytes");
             return file.write(data, size);
         };
         if (!entries[i].produce)
-            return makeError(ErrorCode::InvalidArgument, "cannot write " + path + ": tensor '"
-                                                             + entries[i].name + "' has no data");
+            return makeError(ErrorCode::InvalidArgument,
+                             "cannot write " + path + ": tensor '" + entries[i].name
+                                 + "' has no data");
         if (auto produced = entries[i].produce(sink); !produced)
             return produced;
         if (emitted != sizes[i])

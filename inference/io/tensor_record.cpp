@@ -18,9 +18,9 @@ uint64_t tensorBytes(const TensorRecord &record)
 Result<StorageSpan> checkedSpan(const TensorRecord &record)
 {
     auto bad = [&](const std::string &problem) {
-        return makeError(ErrorCode::BadFormat, "tensor '" + record.name + "' in "
-                                                   + (record.file ? record.file->path() : "?")
-                                                   + ": " + problem);
+        return makeError(ErrorCode::BadFormat,
+                         "tensor '" + record.name + "' in "
+                             + (record.file ? record.file->path() : "?") + ": " + problem);
     };
     if (!record.file || !record.file->contains(record.storageBegin, record.storageBytes))
         return bad("its storage lies outside the file");

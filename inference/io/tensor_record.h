@@ -18,11 +18,11 @@ struct TensorRecord
     DType dtype = DType::F32;
     std::vector<int64_t> shape;
     std::vector<int64_t> strides; // in elements; empty means contiguous row-major
-    int64_t storageOffset = 0;    // in elements, from the start of the storage
+    int64_t storageOffset = 0; // in elements, from the start of the storage
     std::shared_ptr<const MappedFile> file;
     uint64_t storageBegin = 0; // byte offset of the storage in the file
     uint64_t storageBytes = 0; // bytes of the storage (a view may use only part of it)
-    std::string storageKey;    // tensors sharing a storage share this key (torch files)
+    std::string storageKey; // tensors sharing a storage share this key (torch files)
 };
 
 // Number of elements of the tensor (shape product); checked when the record was built.

@@ -20,7 +20,7 @@ constexpr size_t kMaxListedPlaceholders = 5;
 bool endsWith(const std::string &text, const std::string &suffix)
 {
     return text.size() >= suffix.size()
-           && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+        && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool startsWith(const std::string &text, const std::string &prefix)
@@ -63,8 +63,8 @@ Result<at::Tensor> copyOut(const TensorRecord &record)
     const size_t elementSize = dtypeSize(record.dtype);
     // Bool bytes are read as uint8 and normalised, so a stray 2 in a file cannot become an
     // invalid bool.
-    const at::ScalarType readType = record.dtype == DType::BOOL ? at::kByte
-                                                                : scalarTypeOf(record.dtype);
+    const at::ScalarType readType
+        = record.dtype == DType::BOOL ? at::kByte : scalarTypeOf(record.dtype);
     at::Tensor buffer = at::empty({int64_t(span->count)}, at::TensorOptions().dtype(readType));
     if (span->count > 0)
         std::memcpy(buffer.data_ptr(),
@@ -169,10 +169,9 @@ Result<TensorStore> TensorStore::open(const std::string &path, const TensorStore
         for (const auto &[name, shard] : index["weight_map"].items()) {
             const std::string file = shard.is_string() ? shard.get<std::string>() : "";
             // Shards sit next to the index; a path could point anywhere on the disk.
-            if (file.empty() || file.find('/') != std::string::npos || file == ".."
-                || file == ".")
-                return makeError(ErrorCode::BadFormat, path + ": tensor '" + name
-                                                           + "' maps to an invalid shard name");
+            if (file.empty() || file.find('/') != std::string::npos || file == ".." || file == ".")
+                return makeError(ErrorCode::BadFormat,
+                                 path + ": tensor '" + name + "' maps to an invalid shard name");
             namesByShard[file].push_back(name);
         }
         for (const auto &[file, names] : namesByShard) {
@@ -185,9 +184,9 @@ Result<TensorStore> TensorStore::open(const std::string &path, const TensorStore
             for (const std::string &name : names) {
                 const auto found = byName.find(name);
                 if (found == byName.end())
-                    return makeError(ErrorCode::BadFormat, shard->path + " has no tensor '" + name
-                                                               + "', which " + path
-                                                               + " lists in it");
+                    return makeError(ErrorCode::BadFormat,
+                                     shard->path + " has no tensor '" + name + "', which " + path
+                                         + " lists in it");
                 if (auto added = store.add(found->second, options.keyMap); !added)
                     return added.error();
             }
@@ -198,7 +197,13 @@ Result<TensorStore> TensorStore::open(const std::string &path, const TensorStore
     auto mapped = MappedFile::open(path);
     if (!mapped)
         return mapped.error();
-    const bool torchFile = !endsWith(path, ".safetensors") && looksLikeTorchFile(**mapped);
+    // The extension decides when it is a known one, so a damaged file gets the right reader's
+    // message; otherwise the first bytes do.
+    bool torchFile = looksLikeTorchFile(**mapped);
+    for (const char *extension : {".pth", ".pt", ".ckpt", ".bin"})
+        torchFile = torchFile || endsWith(path, extension);
+    if (endsWith(path, ".safetensors"))
+        torchFile = false;
     if (!torchFile) {
         store.m_format = "safetensors";
         auto file = readSafetensors(path);
@@ -217,7 +222,7 @@ Result<TensorStore> TensorStore::open(const std::string &path, const TensorStore
     store.m_format = checkpoint->format;
     const auto hasRootDict = [&](const std::string &key) {
         return std::find(checkpoint->rootDicts.begin(), checkpoint->rootDicts.end(), key)
-               != checkpoint->rootDicts.end();
+            != checkpoint->rootDicts.end();
     };
     std::string subDict = options.subDict;
     if (subDict == "auto") {
@@ -256,9 +261,8 @@ Result<TensorStore> TensorStore::open(const std::string &path, const TensorStore
                                 + "' are ignored");
     if (!checkpoint->placeholders.empty()) {
         std::string note = std::to_string(checkpoint->placeholders.size())
-                           + " objects of classes mbq does not load were skipped (not executed):";
-        for (size_t i = 0; i < checkpoint->placeholders.size() && i < kMaxListedPlaceholders;
-             ++i) {
+            + " objects of classes mbq does not load were skipped (not executed):";
+        for (size_t i = 0; i < checkpoint->placeholders.size() && i < kMaxListedPlaceholders; ++i) {
             const auto &[name, global] = checkpoint->placeholders[i];
             note += (i ? ", " : " ") + global + " at '" + name + "'";
         }
@@ -280,8 +284,9 @@ Result<const TensorRecord *> TensorStore::record(const std::string &name) const
                              "tensor '" + name + "' in " + m_path + " is inside an object of class "
                                  + global + ", which mbq does not load from pickles");
     }
-    return makeError(ErrorCode::NotFound, "tensor '" + name + "' not found in " + m_path + " ("
-                                              + std::to_string(m_tensors.size()) + " tensors)");
+    return makeError(ErrorCode::NotFound,
+                     "tensor '" + name + "' not found in " + m_path + " ("
+                         + std::to_string(m_tensors.size()) + " tensors)");
 }
 
 Result<at::Tensor> TensorStore::load(const std::string &name) const

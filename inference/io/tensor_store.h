@@ -27,7 +27,8 @@ struct TensorStoreOptions
 class TensorStore
 {
 public:
-    static Result<TensorStore> open(const std::string &path, const TensorStoreOptions &options = {});
+    static Result<TensorStore> open(const std::string &path,
+                                    const TensorStoreOptions &options = {});
 
     const std::string &path() const { return m_path; }
     // "safetensors", "safetensors-sharded", "torch-zip" or "torch-legacy".

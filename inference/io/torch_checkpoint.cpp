@@ -40,13 +40,14 @@ public:
         : m_out(out)
         , m_spans(spans)
         , m_file(file)
-    {}
+    { }
 
     Result<void> walk(const Node *node, const std::string &name, int depth)
     {
         if (depth > kMaxDepth)
-            return bad(m_out.path, "objects nested deeper than " + std::to_string(kMaxDepth)
-                                       + " levels at '" + name.substr(0, 200) + "...'");
+            return bad(m_out.path,
+                       "objects nested deeper than " + std::to_string(kMaxDepth) + " levels at '"
+                           + name.substr(0, 200) + "...'");
         switch (node->kind) {
         case Kind::Tensor:
             return addTensor(node, name);
@@ -62,9 +63,8 @@ public:
         default:
             return {}; // numbers, strings, bare storages and globals hold no tensors
         }
-        const auto child = [&](const std::string &key) {
-            return name.empty() ? key : name + "." + key;
-        };
+        const auto child
+            = [&](const std::string &key) { return name.empty() ? key : name + "." + key; };
         if (node->kind == Kind::Dict) {
             for (const auto &[key, value] : node->entries) {
                 std::string keyText;
@@ -95,8 +95,9 @@ private:
         const Node *storage = node->storage;
         const auto span = m_spans.find(storage->text);
         if (span == m_spans.end())
-            return bad(m_out.path, "tensor '" + name + "' uses storage '" + storage->text
-                                       + "', which the file does not contain");
+            return bad(m_out.path,
+                       "tensor '" + name + "' uses storage '" + storage->text
+                           + "', which the file does not contain");
         TensorRecord record;
         record.name = name;
         record.dtype = node->dtype;
@@ -131,7 +132,8 @@ Result<const Node *> readZip(const std::shared_ptr<const MappedFile> &file, pick
     std::string root;
     for (const auto &[name, entry] : archive->entries()) {
         const size_t slash = name.find('/');
-        if (slash != std::string::npos && name.compare(slash, std::string::npos, "/data.pkl") == 0) {
+        if (slash != std::string::npos
+            && name.compare(slash, std::string::npos, "/data.pkl") == 0) {
             root = name.substr(0, slash + 1);
             break;
         }
@@ -165,8 +167,8 @@ Result<const Node *> readZip(const std::shared_ptr<const MappedFile> &file, pick
     return static_cast<const Node *>(*object);
 }
 
-Result<const Node *> readLegacy(const std::shared_ptr<const MappedFile> &file,
-                                pickle::Graph &graph, StorageSpans *spans)
+Result<const Node *> readLegacy(const std::shared_ptr<const MappedFile> &file, pickle::Graph &graph,
+                                StorageSpans *spans)
 {
     const std::string &path = file->path();
     pickle::Unpickler unpickler(graph, path);
@@ -213,16 +215,18 @@ Result<const Node *> readLegacy(const std::shared_ptr<const MappedFile> &file,
         if (key->kind != Kind::Str || storage == unpickler.storages().end())
             return bad(path, "storage key list names an unknown storage");
         if (!file->contains(pos, 8))
-            return bad(path, "file ends inside storage '" + key->text + "' (byte "
-                                 + std::to_string(pos) + ")");
+            return bad(path,
+                       "file ends inside storage '" + key->text + "' (byte " + std::to_string(pos)
+                           + ")");
         int64_t count = 0;
         std::memcpy(&count, file->data() + pos, 8);
         uint64_t bytes = 0;
         if (count < 0 || !checkedMul(uint64_t(count), dtypeSize(storage->second->dtype), &bytes)
             || !file->contains(pos + 8, bytes))
-            return bad(path, "storage '" + key->text + "' declares "
-                                 + std::to_string(count) + " elements, more than the file holds"
-                                 + " (byte " + std::to_string(pos) + ")");
+            return bad(path,
+                       "storage '" + key->text + "' declares " + std::to_string(count)
+                           + " elements, more than the file holds" + " (byte " + std::to_string(pos)
+                           + ")");
         (*spans)[key->text] = {pos + 8, bytes};
         pos += 8 + bytes;
     }
@@ -235,7 +239,7 @@ bool looksLikeTorchFile(const MappedFile &file)
 {
     const uint8_t *p = file.data();
     return (file.size() >= 4 && std::memcmp(p, "PK\x03\x04", 4) == 0)
-           || (file.size() >= 2 && p[0] == 0x80 && p[1] >= 2);
+        || (file.size() >= 2 && p[0] == 0x80 && p[1] >= 2);
 }
 
 Result<TorchCheckpoint> readTorchCheckpoint(const std::string &path)

@@ -110,10 +110,10 @@ struct StorageType
 
 // torch.<Name>Storage classes named in persistent ids; torch.cuda.* in files saved from a GPU.
 constexpr StorageType kStorageTypes[] = {
-    {"FloatStorage", DType::F32}, {"DoubleStorage", DType::F64}, {"HalfStorage", DType::F16},
-    {"BFloat16Storage", DType::BF16}, {"LongStorage", DType::I64}, {"IntStorage", DType::I32},
-    {"ShortStorage", DType::I16}, {"CharStorage", DType::I8}, {"ByteStorage", DType::U8},
-    {"BoolStorage", DType::BOOL}, {"UntypedStorage", DType::U8},
+    {"FloatStorage", DType::F32},     {"DoubleStorage", DType::F64}, {"HalfStorage", DType::F16},
+    {"BFloat16Storage", DType::BF16}, {"LongStorage", DType::I64},   {"IntStorage", DType::I32},
+    {"ShortStorage", DType::I16},     {"CharStorage", DType::I8},    {"ByteStorage", DType::U8},
+    {"BoolStorage", DType::BOOL},     {"UntypedStorage", DType::U8},
 };
 
 bool storageDType(const std::string &global, DType *out)
@@ -147,7 +147,7 @@ public:
         , m_limits(owner.m_limits)
         , m_data(data)
         , m_size(size)
-    {}
+    { }
 
     size_t opOffset() const { return m_opOffset; }
 
@@ -168,7 +168,7 @@ public:
 private:
     [[noreturn]] void fail(std::string problem, ErrorCode code = ErrorCode::BadFormat) const
     {
-        throw Failure{code, std::move(problem)};
+        throw Failure {code, std::move(problem)};
     }
 
     // --- reading --------------------------------------------------------------------------
@@ -390,16 +390,15 @@ private:
                 return data;
             fail(name + std::string(" got a ") + kindName(data->kind) + " instead of a tensor");
         }
-        if (name == "collections.OrderedDict" && args->kind == Kind::Tuple
-            && args->items.empty())
+        if (name == "collections.OrderedDict" && args->kind == Kind::Tuple && args->items.empty())
             return make(Kind::Dict);
         return placeholder(callable, args);
     }
 
     Node *persistentLoad(const Node *pid)
     {
-        if (pid->kind != Kind::Tuple || pid->items.size() < 5
-            || pid->items[0]->kind != Kind::Str || pid->items[0]->text != "storage")
+        if (pid->kind != Kind::Tuple || pid->items.size() < 5 || pid->items[0]->kind != Kind::Str
+            || pid->items[0]->text != "storage")
             fail("unknown persistent id (expected ('storage', type, key, location, size))");
         const Node *type = pid->items[1];
         const Node *key = pid->items[2];
@@ -420,7 +419,6 @@ private:
             fail("storage location or size has the wrong type");
         if (pid->items.size() > 5 && pid->items[5]->kind != Kind::None)
             fail("storage views (from torch before 1.0) are not supported", ErrorCode::Unsupported);
-        storage->location = location->text;
         storage->integer = numel->integer;
         m_owner.m_storages.emplace(storage->text, storage);
         return storage;
@@ -678,7 +676,7 @@ Unpickler::Unpickler(Graph &graph, std::string label, Limits limits)
     : m_graph(graph)
     , m_label(std::move(label))
     , m_limits(limits)
-{}
+{ }
 
 Result<Node *> Unpickler::load(const uint8_t *data, size_t size, uint64_t baseOffset,
                                size_t *consumed)
@@ -687,9 +685,10 @@ Result<Node *> Unpickler::load(const uint8_t *data, size_t size, uint64_t baseOf
     try {
         return run.exec(consumed);
     } catch (const Failure &failure) {
-        return makeError(failure.code, m_label + ": bad pickle at byte "
-                                           + std::to_string(baseOffset + run.opOffset()) + ": "
-                                           + failure.problem);
+        return makeError(failure.code,
+                         m_label + ": bad pickle at byte "
+                             + std::to_string(baseOffset + run.opOffset()) + ": "
+                             + failure.problem);
     } catch (const std::bad_alloc &) {
         return makeError(ErrorCode::OutOfMemory,
                          m_label + ": out of memory reading the pickle at byte "

@@ -16,10 +16,12 @@ namespace mbq::io::pickle {
 
 struct Limits
 {
-    size_t maxStack = 1 << 20;
-    size_t maxMarks = 1 << 20;
-    size_t maxMemo = 1 << 21;
-    size_t maxNodes = 1 << 21;
+    // A real state dict needs a few dozen stack slots and ~12 objects per tensor; these leave
+    // ample room while keeping a hostile file's memory to a few hundred MB at most.
+    size_t maxStack = 1 << 18;
+    size_t maxMarks = 1 << 18;
+    size_t maxMemo = 1 << 20;
+    size_t maxNodes = 1 << 20;
     size_t maxLine = 4096; // GLOBAL module/name lines
     size_t maxRank = 64;
 };

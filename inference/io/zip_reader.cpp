@@ -26,8 +26,7 @@ uint16_t u16(const uint8_t *p)
 
 uint32_t u32(const uint8_t *p)
 {
-    return uint32_t(p[0]) | (uint32_t(p[1]) << 8) | (uint32_t(p[2]) << 16)
-           | (uint32_t(p[3]) << 24);
+    return uint32_t(p[0]) | (uint32_t(p[1]) << 8) | (uint32_t(p[2]) << 16) | (uint32_t(p[3]) << 24);
 }
 
 uint64_t u64(const uint8_t *p)
@@ -40,12 +39,13 @@ class Parser
 public:
     explicit Parser(const MappedFile &file)
         : m_file(file)
-    {}
+    { }
 
     Error bad(const std::string &problem, uint64_t offset) const
     {
-        return makeError(ErrorCode::BadFormat, m_file.path() + ": bad zip archive: " + problem
-                                                   + " (at byte " + std::to_string(offset) + ")");
+        return makeError(ErrorCode::BadFormat,
+                         m_file.path() + ": bad zip archive: " + problem + " (at byte "
+                             + std::to_string(offset) + ")");
     }
 
     bool has(uint64_t offset, uint64_t length) const { return m_file.contains(offset, length); }
@@ -135,8 +135,8 @@ public:
             const uint64_t extraLength = u16(h + 30);
             const uint64_t commentLength = u16(h + 32);
             uint64_t localOffset = u32(h + 42);
-            const uint64_t next = pos + kCentralHeaderSize + nameLength + extraLength
-                                  + commentLength;
+            const uint64_t next
+                = pos + kCentralHeaderSize + nameLength + extraLength + commentLength;
             if (next > directoryEnd)
                 return bad("central directory entry runs past the directory", pos);
             entry.name.assign(reinterpret_cast<const char *>(h + kCentralHeaderSize), nameLength);
@@ -151,7 +151,7 @@ public:
             if (!has(localOffset, kLocalHeaderSize) || u32(at(localOffset)) != kLocalHeaderSig)
                 return bad("entry '" + entry.name + "' has no local header", localOffset);
             entry.dataOffset = localOffset + kLocalHeaderSize + u16(at(localOffset + 26))
-                               + u16(at(localOffset + 28));
+                + u16(at(localOffset + 28));
             if (!has(entry.dataOffset, compressed))
                 return bad("entry '" + entry.name + "' runs past the end of the file",
                            entry.dataOffset);

@@ -17,8 +17,8 @@ struct ZipEntry
 {
     std::string name;
     uint64_t dataOffset = 0; // file offset of the entry's bytes
-    uint64_t size = 0;       // uncompressed size
-    uint16_t method = 0;     // 0 = stored
+    uint64_t size = 0; // uncompressed size
+    uint16_t method = 0; // 0 = stored
 };
 
 class ZipArchive

@@ -70,12 +70,12 @@ struct PlainTensor
 inline std::vector<PlainTensor> plainTensors()
 {
     return {
-        {"plain.f32", at::kFloat, {3, 4}, 1},     {"plain.f64", at::kDouble, {2, 3}, 2},
-        {"plain.f16", at::kHalf, {5}, 3},         {"plain.bf16", at::kBFloat16, {2, 2, 2}, 4},
-        {"plain.i64", at::kLong, {4}, 5},         {"plain.i32", at::kInt, {2, 3}, 6},
-        {"plain.i16", at::kShort, {3}, 7},        {"plain.i8", at::kChar, {2, 2}, 8},
-        {"plain.u8", at::kByte, {6}, 9},          {"plain.bool", at::kBool, {7}, 10},
-        {"plain.scalar", at::kFloat, {}, 11},     {"plain.empty", at::kFloat, {0, 3}, 12},
+        {"plain.f32", at::kFloat, {3, 4}, 1}, {"plain.f64", at::kDouble, {2, 3}, 2},
+        {"plain.f16", at::kHalf, {5}, 3},     {"plain.bf16", at::kBFloat16, {2, 2, 2}, 4},
+        {"plain.i64", at::kLong, {4}, 5},     {"plain.i32", at::kInt, {2, 3}, 6},
+        {"plain.i16", at::kShort, {3}, 7},    {"plain.i8", at::kChar, {2, 2}, 8},
+        {"plain.u8", at::kByte, {6}, 9},      {"plain.bool", at::kBool, {7}, 10},
+        {"plain.scalar", at::kFloat, {}, 11}, {"plain.empty", at::kFloat, {0, 3}, 12},
     };
 }
 
@@ -103,14 +103,14 @@ inline std::vector<std::pair<std::string, at::Tensor>> expectedStateDict()
 inline bool sameTensor(const at::Tensor &a, const at::Tensor &b)
 {
     return a.scalar_type() == b.scalar_type() && a.sizes() == b.sizes()
-           && (a.numel() == 0 || at::equal(a.contiguous(), b.contiguous()));
+        && (a.numel() == 0 || at::equal(a.contiguous(), b.contiguous()));
 }
 
 inline bool writeBytes(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-           && file.write(bytes) == bytes.size();
+        && file.write(bytes) == bytes.size();
 }
 
 inline QByteArray readBytes(const QString &path)
@@ -134,10 +134,10 @@ inline QByteArray storedZip(const std::vector<std::pair<QByteArray, QByteArray>>
         const uint64_t offset = uint64_t(out.size());
         appendLe(out, 0x04034b50, 4);
         appendLe(out, 20, 2); // version
-        appendLe(out, 0, 2);  // flags
-        appendLe(out, 0, 2);  // method: stored
-        appendLe(out, 0, 4);  // time, date
-        appendLe(out, 0, 4);  // crc (not checked by readers of torch files)
+        appendLe(out, 0, 2); // flags
+        appendLe(out, 0, 2); // method: stored
+        appendLe(out, 0, 4); // time, date
+        appendLe(out, 0, 4); // crc (not checked by readers of torch files)
         appendLe(out, uint64_t(data.size()), 4);
         appendLe(out, uint64_t(data.size()), 4);
         appendLe(out, uint64_t(name.size()), 2);
@@ -207,7 +207,7 @@ inline QByteArray tensorDictPickle(const QByteArray &name, int64_t numel, int64_
     p += pickleString(name);
     p += "ctorch._utils\n_rebuild_tensor_v2\n(";
     p += "(" + pickleString("storage") + "ctorch\nFloatStorage\n" + pickleString("0")
-         + pickleString("cpu") + longInt(numel) + "tQ";
+        + pickleString("cpu") + longInt(numel) + "tQ";
     p += longInt(offset);
     p += "(";
     for (int64_t size : sizes)
@@ -215,8 +215,8 @@ inline QByteArray tensorDictPickle(const QByteArray &name, int64_t numel, int64_
     p += "t(";
     for (int64_t stride : strides)
         p += longInt(stride);
-    p += "t\x89N";                   // requires_grad False, hooks None
-    p += "tRs.";                     // args tuple, REDUCE, SETITEM, STOP
+    p += "t\x89N"; // requires_grad False, hooks None
+    p += "tRs."; // args tuple, REDUCE, SETITEM, STOP
     return p;
 }
 

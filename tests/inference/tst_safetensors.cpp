@@ -87,13 +87,13 @@ private Q_SLOTS:
     void roundTripIsBitExact()
     {
         const std::vector<std::tuple<std::string, DType, std::vector<int64_t>>> specs = {
-            {"f64", DType::F64, {2, 3}},      {"f32", DType::F32, {5}},
-            {"f16", DType::F16, {3, 1, 2}},   {"bf16", DType::BF16, {4}},
-            {"e4m3", DType::F8_E4M3, {7}},    {"e5m2", DType::F8_E5M2, {2, 2}},
-            {"i64", DType::I64, {3}},         {"i32", DType::I32, {1}},
-            {"i16", DType::I16, {2, 2}},      {"i8", DType::I8, {9}},
-            {"u8", DType::U8, {3}},           {"bool", DType::BOOL, {4}},
-            {"scalar", DType::F32, {}},       {"empty", DType::F32, {0, 5}},
+            {"f64", DType::F64, {2, 3}},    {"f32", DType::F32, {5}},
+            {"f16", DType::F16, {3, 1, 2}}, {"bf16", DType::BF16, {4}},
+            {"e4m3", DType::F8_E4M3, {7}},  {"e5m2", DType::F8_E5M2, {2, 2}},
+            {"i64", DType::I64, {3}},       {"i32", DType::I32, {1}},
+            {"i16", DType::I16, {2, 2}},    {"i8", DType::I8, {9}},
+            {"u8", DType::U8, {3}},         {"bool", DType::BOOL, {4}},
+            {"scalar", DType::F32, {}},     {"empty", DType::F32, {0, 5}},
         };
         std::vector<SafetensorsWriteEntry> entries;
         std::map<std::string, std::vector<uint8_t>> written;
@@ -127,7 +127,7 @@ private Q_SLOTS:
             QCOMPARE(it->storageBytes, uint64_t(bytes.size()));
             QVERIFY(bytes.empty()
                     || std::memcmp(it->file->data() + it->storageBegin, bytes.data(), bytes.size())
-                           == 0);
+                        == 0);
         }
 
         // Deterministic: other insertion order, same file.
@@ -169,11 +169,12 @@ private Q_SLOTS:
                 if (std::isnan(want[i]))
                     QVERIFY2(std::isnan(got[i]), qPrintable(QString::number(i)));
                 else
-                    QVERIFY2(got[i] == want[i], qPrintable(QStringLiteral("%1 code %2: %3 vs %4")
-                                                               .arg(name)
-                                                               .arg(i)
-                                                               .arg(got[i])
-                                                               .arg(want[i])));
+                    QVERIFY2(got[i] == want[i],
+                             qPrintable(QStringLiteral("%1 code %2: %3 vs %4")
+                                            .arg(name)
+                                            .arg(i)
+                                            .arg(got[i])
+                                            .arg(want[i])));
             }
             auto half = store->load(name, at::kHalf);
             QVERIFY(half && half->scalar_type() == at::kHalf);
@@ -214,16 +215,16 @@ private Q_SLOTS:
                   withHeader(R"({"a":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}})", f32x2),
                   "outside the data section");
         expectBad("metadata", withHeader(R"({"__metadata__":{"a":1}})", {}), "not a string");
-        expectBad("fields",
-                  withHeader(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8],"x":1}})",
-                             f32x2),
-                  "unexpected field");
+        expectBad(
+            "fields",
+            withHeader(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8],"x":1}})", f32x2),
+            "unexpected field");
         // A dtype nested a million levels deep must not overflow the stack anywhere.
         const QByteArray deep = QByteArray(1000000, '[') + QByteArray(1000000, ']');
-        expectBad("deep",
-                  withHeader("{\"a\":{\"dtype\":" + deep + ",\"shape\":[],\"data_offsets\":[0,0]}}",
-                             {}),
-                  "unknown dtype");
+        expectBad(
+            "deep",
+            withHeader("{\"a\":{\"dtype\":" + deep + ",\"shape\":[],\"data_offsets\":[0,0]}}", {}),
+            "unknown dtype");
     }
 
     void writeFailureLeavesNoTrace()
@@ -253,7 +254,8 @@ private Q_SLOTS:
 
         // The destination is a folder: rename fails, the temporary file is removed.
         QVERIFY(QDir(m_dir.path()).mkpath("isdir.safetensors/x"));
-        auto ontoDir = writeSafetensors(path("isdir.safetensors"), {entry("a", DType::U8, {1}, {7})});
+        auto ontoDir
+            = writeSafetensors(path("isdir.safetensors"), {entry("a", DType::U8, {1}, {7})});
         QVERIFY(!ontoDir);
         QCOMPARE(ontoDir.error().code, ErrorCode::Io);
         QCOMPARE(QDir(m_dir.path()).entryList({"*.tmp-*"}, QDir::Files).size(), 0);
@@ -264,16 +266,17 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_dir.filePath("short.safetensors")));
 
         // Duplicate names are refused.
-        QVERIFY(!writeSafetensors(path("dup.safetensors"), {entry("a", DType::U8, {1}, {1}),
-                                                            entry("a", DType::U8, {1}, {2})}));
+        QVERIFY(
+            !writeSafetensors(path("dup.safetensors"),
+                              {entry("a", DType::U8, {1}, {1}), entry("a", DType::U8, {1}, {2})}));
     }
 
     void diskFullIsAnIoError()
     {
         // Creating the temporary file fails in /proc, as it would on a read-only or full
         // device: an Io error that names the destination.
-        auto result = writeSafetensors("/proc/mbq-test.safetensors",
-                                       {entry("a", DType::U8, {1}, {1})});
+        auto result
+            = writeSafetensors("/proc/mbq-test.safetensors", {entry("a", DType::U8, {1}, {1})});
         QVERIFY(!result);
         QCOMPARE(result.error().code, ErrorCode::Io);
         QVERIFY2(result.error().message.find("/proc/mbq-test.safetensors") != std::string::npos,

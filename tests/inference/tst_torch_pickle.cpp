@@ -79,7 +79,7 @@ private Q_SLOTS:
         QVERIFY(names.count("optimizer.0.step")); // a tensor in a list in a dict
         const std::set<std::string> roots(checkpoint->rootDicts.begin(),
                                           checkpoint->rootDicts.end());
-        QCOMPARE(roots, (std::set<std::string>{"state_dict", "hparams"}));
+        QCOMPARE(roots, (std::set<std::string> {"state_dict", "hparams"}));
 
         // Views share their storage; tied tensors are the same storage too.
         std::map<std::string, std::string> keys;
@@ -98,8 +98,7 @@ private Q_SLOTS:
         const std::vector<std::string> notes = store->notes();
         QVERIFY(std::find(notes.begin(), notes.end(), "weights are taken from 'state_dict'")
                 != notes.end());
-        QVERIFY(std::find(notes.begin(), notes.end(),
-                          "1 tensors outside 'state_dict' are ignored")
+        QVERIFY(std::find(notes.begin(), notes.end(), "1 tensors outside 'state_dict' are ignored")
                 != notes.end());
     }
 
@@ -119,7 +118,8 @@ private Q_SLOTS:
         TensorStoreOptions root;
         root.subDict = "";
         auto whole = TensorStore::open(fixture("tensors_zip.pth"), root);
-        QVERIFY(whole && whole->contains("state_dict.plain.f32") && whole->contains("optimizer.0.step"));
+        QVERIFY(whole && whole->contains("state_dict.plain.f32")
+                && whole->contains("optimizer.0.step"));
 
         TensorStoreOptions missing;
         missing.subDict = "ema";
