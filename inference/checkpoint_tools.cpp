@@ -87,6 +87,8 @@ Result<void> convertCheckpoint(const std::string &in, const std::string &out, Co
     if (!opened)
         return opened.error();
     const io::TensorStore &store = *opened;
+    if (store.tensors().empty())
+        return makeError(ErrorCode::InvalidArgument, in + ": holds no tensors; nothing to convert");
 
     std::vector<io::SafetensorsWriteEntry> entries;
     for (const auto &[name, record] : store.tensors()) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <new>
+#include <set>
 #include <unordered_map>
 
 namespace mbq::io::pickle {
@@ -43,6 +44,25 @@ const char *kindName(Kind kind)
 }
 
 namespace {
+
+// Globals that execute commands or code when a pickle calls them. Unknown classes (an
+// argparse.Namespace in a Lightning checkpoint, say) are harmless placeholders, but naming one
+// of these has no innocent use in a state dict: such a file is refused outright.
+bool runsCode(const std::string &module, const std::string &name)
+{
+    static const std::set<std::string> modules = {
+        "os", "posix", "nt", "subprocess", "sys", "shutil", "socket", "importlib", "runpy",
+        "pty", "commands", "webbrowser", "code", "codeop", "ctypes", "pickle", "_pickle",
+        "marshal", "multiprocessing", "signal", "pip", "setuptools", "imp", "pdb", "timeit"};
+    static const std::set<std::string> builtins = {
+        "eval", "exec", "execfile", "compile", "open", "file", "__import__", "getattr", "setattr",
+        "delattr", "globals", "locals", "vars", "input", "raw_input", "breakpoint", "exit",
+        "quit", "help", "reload"};
+    const std::string root = module.substr(0, module.find('.'));
+    if (modules.count(root))
+        return true;
+    return (module == "builtins" || module == "__builtin__") && builtins.count(name);
+}
 
 // Pickle opcodes (Lib/pickletools.py), protocols 0-5; those not listed are refused.
 enum Opcode : uint8_t {
@@ -315,6 +335,11 @@ private:
     }
     Node *global(const std::string &module, const std::string &name)
     {
+        if (runsCode(module, name))
+            fail("names " + module + "." + name
+                     + ", which runs commands or code; a checkpoint never needs it, so the file "
+                       "is refused as hostile",
+                 ErrorCode::BadFormat);
         Node *node = make(Kind::Global);
         node->text = module + "." + name;
         return node;

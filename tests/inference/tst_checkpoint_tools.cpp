@@ -92,12 +92,24 @@ private Q_SLOTS:
         QCOMPARE(inspectCheckpoint(path("tensors_zip.pth"))->format, std::string("torch-zip"));
         QCOMPARE(inspectCheckpoint(path("tensors_legacy.pth"))->format,
                  std::string("torch-legacy"));
+        auto foreign = inspectCheckpoint(path("foreign.pth"));
+        QVERIFY(foreign && !foreign->notes.empty());
         auto evil = inspectCheckpoint(path("evil_zip.pth"));
-        QVERIFY(evil && !evil->notes.empty());
+        QVERIFY(!evil && evil.error().message.find("posix.system") != std::string::npos);
 
         auto missing = inspectCheckpoint(path("nope.pth"));
         QVERIFY(!missing && missing.error().code == ErrorCode::NotFound);
         QVERIFY(missing.error().message.find(path("nope.pth")) != std::string::npos);
+    }
+
+    void convertRefusesACheckpointWithoutTensors()
+    {
+        const std::string out = path("no_tensors.safetensors");
+        auto converted = convertCheckpoint(path("no_tensors.pth"), out, ConvertDType::Keep);
+        QVERIFY(!converted);
+        QCOMPARE(converted.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(converted.error().message.find("no tensors") != std::string::npos);
+        QVERIFY(!QFile::exists(QString::fromStdString(out)));
     }
 
     void convertsTorchToSafetensors_data()

@@ -99,10 +99,17 @@ private Q_SLOTS:
         QCOMPARE(deep.code, 1);
         QVERIFY(deep.err.contains("nested deeper"));
 
-        const Run evil = mbq({"info", fixture("evil_legacy.pth")});
-        QCOMPARE(evil.code, 0);
-        QVERIFY(evil.out.contains("posix.system"));
-        QVERIFY(!QFile::exists(fixture("PWNED_MARKER")));
+        for (const char *command : {"info", "convert"}) {
+            QStringList args{command, fixture("evil_legacy.pth")};
+            if (QLatin1String(command) == QLatin1String("convert"))
+                args << fixture("evil.safetensors");
+            const Run evil = mbq(args);
+            QCOMPARE(evil.code, 1);
+            QVERIFY2(evil.err.contains("posix.system") && evil.err.contains("hostile"),
+                     evil.err.constData());
+            QVERIFY(!QFile::exists(fixture("PWNED_MARKER")));
+            QVERIFY(!QFile::exists(fixture("evil.safetensors")));
+        }
     }
 
     void usageErrors()
