@@ -30,6 +30,10 @@ packages=(
     libtorch-dev libopenblas0-pthread nlohmann-json3-dev
     # Qt 6 for core, ui, the studio and the tests
     qt6-base-dev libgl-dev fonts-dejavu-core
+    # media (FFmpeg 5.1 libraries) and metrics (only the OpenCV modules used: the umbrella
+    # libopencv-dev pulls in some 400 packages); the ffmpeg tool makes test fixtures only
+    libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
+    libopencv-core-dev libopencv-imgproc-dev libopencv-video-dev ffmpeg
     # test fixtures: real PyTorch writes the .pth files the checkpoint tests read
     python3 python3-torch python3-numpy
     # running the studio without a display (screenshots, CI)

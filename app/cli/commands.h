@@ -8,5 +8,9 @@ namespace mbq::cli {
 
 int runInfo(const QStringList &args);
 int runConvert(const QStringList &args);
+int runMetrics(const QStringList &args);
+int runGenerate(const QStringList &args);
+int runProbe(const QStringList &args);
+int runMakeTinyModel(const QStringList &args);
 
 } // namespace mbq::cli

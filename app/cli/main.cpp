@@ -19,6 +19,15 @@ void printUsage(FILE *to)
                  "folder\n"
                  "  convert IN OUT.safetensors [--dtype keep|f32|f16|bf16]\n"
                  "                              convert a .pth/.ckpt/.safetensors checkpoint\n"
+                 "  metrics --source A --output B [--baseline C] [--json]\n"
+                 "                              motion fidelity, identity leak, temporal "
+                 "consistency\n"
+                 "  generate --model DIR --prompt TEXT --out CLIP.mp4 [...]\n"
+                 "                              Wan2.1 text-to-video\n"
+                 "  probe wan-dit|wan-schedule ...\n"
+                 "                              run one model component on tensors (conformance)\n"
+                 "  make-tiny-model --family wan2.1 --layout official|diffusers --out DIR\n"
+                 "                              write a random-weight test model\n"
                  "\n"
                  "  mbq --version | mbq --help | mbq <command> --help\n");
 }
@@ -51,6 +60,14 @@ int main(int argc, char **argv)
         return mbq::cli::runInfo(args);
     if (command == QLatin1String("convert"))
         return mbq::cli::runConvert(args);
+    if (command == QLatin1String("metrics"))
+        return mbq::cli::runMetrics(args);
+    if (command == QLatin1String("generate"))
+        return mbq::cli::runGenerate(args);
+    if (command == QLatin1String("probe"))
+        return mbq::cli::runProbe(args);
+    if (command == QLatin1String("make-tiny-model"))
+        return mbq::cli::runMakeTinyModel(args);
     std::fprintf(stderr, "mbq: unknown command '%s'\n\n", qPrintable(command));
     printUsage(stderr);
     return 2;

@@ -20,5 +20,6 @@ struct Options
 double medianSeconds(const Options &options, const std::function<void()> &fn);
 
 bool runQSwap(const Options &options);
+bool runWanDit(const Options &options); // bench_wan.cpp
 
 } // namespace mbq::bench

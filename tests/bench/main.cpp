@@ -10,11 +10,24 @@
 #include <cstdlib>
 #include <string>
 
+#if defined(MBQ_BENCH_WITH_CORE)
+// Built only with the Qt layers (bench_media.cpp, bench_metrics.cpp link mbq_core).
+namespace mbq::bench {
+bool runMedia(const Options &options);
+bool runMetrics(const Options &options);
+} // namespace mbq::bench
+#endif
+
 namespace {
 
 void usage()
 {
-    std::printf("usage: mbq-bench [--device cpu|cuda] [--repeats N] [--quick] [qswap]...\n"
+#if defined(MBQ_BENCH_WITH_CORE)
+    std::printf("usage: mbq-bench [--device cpu|cuda] [--repeats N] [--quick] "
+                "[qswap|media|metrics|wan-dit]...\n"
+#else
+    std::printf("usage: mbq-bench [--device cpu|cuda] [--repeats N] [--quick] [qswap|wan-dit]...\n"
+#endif
                 "Runs the named benches (all when none is named) and prints their checks and\n"
                 "timing ratios. Exits 1 if a correctness check failed.\n");
 }
@@ -25,6 +38,9 @@ int main(int argc, char **argv)
 {
     mbq::bench::Options options;
     bool wantQSwap = false;
+    bool wantWanDit = false;
+    bool wantMedia = false;
+    bool wantMetrics = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--device" && i + 1 < argc) {
@@ -40,12 +56,20 @@ int main(int argc, char **argv)
             options.quick = true;
         } else if (arg == "qswap") {
             wantQSwap = true;
+        } else if (arg == "wan-dit") {
+            wantWanDit = true;
+#if defined(MBQ_BENCH_WITH_CORE)
+        } else if (arg == "media") {
+            wantMedia = true;
+        } else if (arg == "metrics") {
+            wantMetrics = true;
+#endif
         } else {
             usage();
             return arg == "--help" || arg == "-h" ? 0 : 2;
         }
     }
-    const bool all = !wantQSwap;
+    const bool all = !wantQSwap && !wantMedia && !wantMetrics && !wantWanDit;
     if (options.device.is_cuda() && !at::hasCUDA()) {
         std::fprintf(stderr, "mbq-bench: this LibTorch has no CUDA device available\n");
         return 2;
@@ -57,6 +81,15 @@ int main(int argc, char **argv)
     try {
         if (all || wantQSwap)
             ok = mbq::bench::runQSwap(options) && ok;
+        // Heavy (a 1.4 B-parameter model): only when asked for by name.
+        if (wantWanDit)
+            ok = mbq::bench::runWanDit(options) && ok;
+#if defined(MBQ_BENCH_WITH_CORE)
+        if (all || wantMedia)
+            ok = mbq::bench::runMedia(options) && ok;
+        if (all || wantMetrics)
+            ok = mbq::bench::runMetrics(options) && ok;
+#endif
     } catch (const std::exception &e) {
         std::fprintf(stderr, "mbq-bench: %s\n", e.what());
         return 1;

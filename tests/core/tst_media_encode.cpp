@@ -173,6 +173,12 @@ void TestMediaEncode::rejectsBadSettingsWithoutLeavingFiles()
 
     result = encodeVideo(sampleClip(), dir.filePath(QStringLiteral("x.unknownext")));
     QVERIFY(!result.ok());
+    // Refused by the encoder itself, after the temporary file exists.
+    EncodeOptions badPreset;
+    badPreset.preset = QStringLiteral("no-such-preset");
+    result = encodeVideo(sampleClip(), dir.filePath(QStringLiteral("preset.mp4")), badPreset);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, ErrorCode::InvalidArgument);
     QVERIFY(encodeVideo(VideoFrames{}, dir.filePath(QStringLiteral("empty.mp4"))).error().code
             == ErrorCode::InvalidArgument);
     QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("odd.mkv")});

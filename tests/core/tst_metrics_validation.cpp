@@ -2,6 +2,8 @@
 // passed through our own encoder and decoder as real renders would be:
 //   same motion, different look      -> high fidelity, no leak
 //   different motion, same look      -> low fidelity, clear leak
+// "Low" fidelity is relative: best-match scores of unrelated motion sit well above -1 (a
+// track can always find a partly similar one), around 0.5 here against 0.9+ for kept motion.
 //   identical clips                  -> fidelity 1
 //   growing trajectory perturbation  -> fidelity falls monotonically
 // plus temporal consistency (smooth vs flickering) and bit-identical results across runs and
@@ -10,6 +12,7 @@
 #include "core/media/decode.h"
 #include "core/media/video_writer.h"
 #include "core/metrics/clip_metrics.h"
+#include "core/metrics/metrics_threads.h"
 #include "tests/core/helpers/synthetic_clip.h"
 
 #include <QJsonDocument>
@@ -100,8 +103,8 @@ void TestMetricsValidation::sameMotionDifferentLook()
           report->fidelity.score, report->baselineFidelity->score, report->leak.leak,
           report->leak.outputSimilarity, report->leak.baselineSimilarity);
     QVERIFY(report->fidelity.defined);
-    QVERIFY(report->fidelity.score > 0.8);
-    QVERIFY(report->baselineFidelity->score < 0.5);
+    QVERIFY(report->fidelity.score > 0.9);
+    QVERIFY(report->baselineFidelity->score < 0.6);
     QVERIFY(std::abs(report->leak.leak) < 0.05);
     QCOMPARE(report->fidelity.perStep.size(), size_t(kFrames - 1));
     QCOMPARE(report->leak.perFrame.size(), size_t(kFrames));
@@ -114,7 +117,7 @@ void TestMetricsValidation::differentMotionSameLook()
     QVERIFY(report.ok());
     qInfo("fidelity %.3f, leak %.3f (S out %.3f, S base %.3f)", report->fidelity.score,
           report->leak.leak, report->leak.outputSimilarity, report->leak.baselineSimilarity);
-    QVERIFY(report->fidelity.score < 0.5);
+    QVERIFY(report->fidelity.score < 0.6);
     QVERIFY(report->leak.leak > 0.2);
     for (double v : report->leak.perFrame)
         QVERIFY(v > 0.1);
@@ -134,7 +137,7 @@ void TestMetricsValidation::fidelityFallsWithPerturbation()
 {
     double previous = 2.0;
     QString scores;
-    for (double amplitude : {0.0, 1.5, 3.0, 6.0, 12.0}) {
+    for (double amplitude : {0.0, 2.0, 5.0, 10.0, 20.0}) {
         const VideoFrames output = clip(Look::cool(), perturbedStandard(amplitude));
         const double score = motionFidelity(m_source, output).score;
         scores += QStringLiteral(" %1:%2").arg(amplitude).arg(score, 0, 'f', 3);
@@ -173,10 +176,10 @@ void TestMetricsValidation::deterministicAcrossRunsAndThreads()
     };
     const QByteArray first = json();
     QCOMPARE(json(), first);
-    const int threads = cv::getNumThreads();
-    cv::setNumThreads(1);
+    const int threads = metricsThreadCount();
+    setMetricsThreadCount(1);
     const QByteArray single = json();
-    cv::setNumThreads(threads);
+    setMetricsThreadCount(threads);
     QCOMPARE(single, first);
 }
 
