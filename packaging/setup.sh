@@ -30,6 +30,8 @@ packages=(
     libtorch-dev libopenblas0-pthread nlohmann-json3-dev
     # Qt 6 for core, ui, the studio and the tests
     qt6-base-dev libgl-dev fonts-dejavu-core
+    # translations: lupdate/lrelease, and Qt's own German and Japanese strings
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     # media (FFmpeg 5.1 libraries) and metrics (only the OpenCV modules used: the umbrella
     # libopencv-dev pulls in some 400 packages); the ffmpeg tool makes test fixtures only
     libavcodec-dev libavformat-dev libavutil-dev libswscale-dev

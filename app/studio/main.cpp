@@ -2,11 +2,14 @@
 #include "core/project/project_document.h"
 #include "core/render/render_queue.h"
 #include "inference/engine.h"
+#include "ui/i18n/language.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char **argv)
 {
@@ -29,7 +32,16 @@ int main(int argc, char **argv)
                                                                   "once shown, then quit."),
                                   QStringLiteral("file.png"));
     parser.addOption(screenshot);
+    QCommandLineOption language(QStringLiteral("language"),
+                                QApplication::translate("main", "User interface language: %1 "
+                                                                "(default: the system's)")
+                                    .arg(mbq::availableLanguages().join(QLatin1String(", "))),
+                                QStringLiteral("code"));
+    parser.addOption(language);
     parser.process(app);
+    if (!mbq::installLanguage(&app, parser.value(language)) && parser.isSet(language))
+        std::fprintf(stderr, "mbq-studio: no translation for '%s'; using English\n",
+                     qPrintable(parser.value(language)));
 
     mbq::RenderQueue queue([] { return mbq::createTorchEngine(); });
     mbq::ProjectDocument document;
