@@ -1,8 +1,10 @@
-// The LibTorch engine. It validates model folders and requests today; the native pipelines
-// (Wan2.1, VideoCrafter2) plug in behind render() as they land.
+// The LibTorch engine. It validates model folders and requests and renders Wan2.1
+// text-to-video; VideoCrafter2 plugs in behind render() as it lands.
 #include "inference/checkpoint_tools.h"
 #include "inference/engine.h"
 #include "inference/request_rules.h"
+#include "inference/wan/dit_weights.h"
+#include "inference/wan_tools.h"
 #include "kernels/qswap.h"
 
 #include <ATen/Parallel.h>
@@ -65,6 +67,20 @@ public:
         info.layout = summary->layout;
         for (const auto &component : summary->components)
             info.parameterCount += component.parameters;
+        if (info.family == "wan2.1") {
+            auto location = wan::locateWanDit(folder);
+            if (!location)
+                return location.error();
+            wan::WanDitConfig config;
+            if (!location->configPath.empty()) {
+                auto parsed = wan::readWanDitConfig(location->configPath);
+                if (!parsed)
+                    return parsed.error();
+                config = *parsed;
+            }
+            for (int64_t n = 0; n < config.numLayers; ++n)
+                info.layers.push_back("block." + std::to_string(n));
+        }
         m_model = info;
         return info;
     }
@@ -76,6 +92,12 @@ public:
         if (!m_model)
             return makeError(ErrorCode::InvalidArgument,
                              "no model is loaded; choose a model folder first");
+        if (m_model->family == "wan2.1") {
+            auto output = generateWan(m_model->folder, request, WanGenerateOptions(), hooks);
+            if (!output)
+                return output.error();
+            return std::move(output->render);
+        }
         return makeError(ErrorCode::Unsupported,
                          "this build of mbq cannot render " + m_model->family
                              + " models yet: its native pipeline is not included",

@@ -13,7 +13,7 @@ namespace mbq::compat {
 
 // softmax(q kᵀ / sqrt(d)) v over the last two dims; q,k,v: [..., L, D]. 2.x has a fused
 // kernel (flash / memory-efficient); 1.13 has none, so we spell it out in the input dtype with
-// a float32 softmax.
+// the softmax in at least float32 (float64 inputs keep float64, for reference runs).
 inline at::Tensor scaledDotProductAttention(const at::Tensor &q, const at::Tensor &k,
                                             const at::Tensor &v)
 {
@@ -22,7 +22,8 @@ inline at::Tensor scaledDotProductAttention(const at::Tensor &q, const at::Tenso
 #else
     const double scale = 1.0 / std::sqrt(double(q.size(-1)));
     auto scores = at::matmul(q, k.transpose(-2, -1)).mul_(scale);
-    auto probs = at::softmax(scores, -1, at::kFloat).to(q.scalar_type());
+    const at::ScalarType softmaxType = q.scalar_type() == at::kDouble ? at::kDouble : at::kFloat;
+    auto probs = at::softmax(scores, -1, softmaxType).to(q.scalar_type());
     return at::matmul(probs, v);
 #endif
 }

@@ -17,7 +17,9 @@ const char *const kUsage
       "  IN: .pth/.ckpt, .safetensors or .safetensors.index.json\n"
       "  --dtype: cast floating tensors (default keep); integer and bool tensors keep their type\n";
 
-int run(const QStringList &args)
+} // namespace
+
+int runConvert(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")});
@@ -64,18 +66,6 @@ int run(const QStringList &args)
     std::printf("wrote %s: %zu tensors, %llu bytes\n", out.c_str(), written->tensors.size(),
                 static_cast<unsigned long long>(written->totalBytes));
     return 0;
-}
-
-} // namespace
-
-int runConvert(const QStringList &args)
-{
-    try {
-        return run(args);
-    } catch (const std::exception &e) {
-        std::fprintf(stderr, "mbq: internal error: %s\n", e.what());
-        return 1;
-    }
 }
 
 } // namespace mbq::cli

@@ -132,7 +132,9 @@ const char *const kUsage = "usage: mbq info PATH [--json]\n"
                            "folder\n"
                            "  --json: print JSON instead of a table\n";
 
-int run(const QStringList &args)
+} // namespace
+
+int runInfo(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")});
@@ -180,18 +182,6 @@ int run(const QStringList &args)
     else
         printCheckpoint(out, *info);
     return 0;
-}
-
-} // namespace
-
-int runInfo(const QStringList &args)
-{
-    try {
-        return run(args);
-    } catch (const std::exception &e) {
-        std::fprintf(stderr, "mbq: internal error: %s\n", e.what());
-        return 1;
-    }
 }
 
 } // namespace mbq::cli

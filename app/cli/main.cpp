@@ -3,9 +3,10 @@
 #include "inference/engine.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
+#include <QHash>
 
 #include <cstdio>
+#include <exception>
 
 namespace {
 
@@ -56,18 +57,24 @@ int main(int argc, char **argv)
         printUsage(stdout);
         return 0;
     }
-    if (command == QLatin1String("info"))
-        return mbq::cli::runInfo(args);
-    if (command == QLatin1String("convert"))
-        return mbq::cli::runConvert(args);
-    if (command == QLatin1String("metrics"))
-        return mbq::cli::runMetrics(args);
-    if (command == QLatin1String("generate"))
-        return mbq::cli::runGenerate(args);
-    if (command == QLatin1String("probe"))
-        return mbq::cli::runProbe(args);
-    if (command == QLatin1String("make-tiny-model"))
-        return mbq::cli::runMakeTinyModel(args);
+    using Command = int (*)(const QStringList &);
+    static const QHash<QString, Command> commands = {
+        {QStringLiteral("info"), mbq::cli::runInfo},
+        {QStringLiteral("convert"), mbq::cli::runConvert},
+        {QStringLiteral("metrics"), mbq::cli::runMetrics},
+        {QStringLiteral("generate"), mbq::cli::runGenerate},
+        {QStringLiteral("probe"), mbq::cli::runProbe},
+        {QStringLiteral("make-tiny-model"), mbq::cli::runMakeTinyModel},
+    };
+    if (const Command run = commands.value(command)) {
+        // The one place exceptions stop: a bug still ends with a message and a plain exit code.
+        try {
+            return run(args);
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "mbq: internal error: %s\n", e.what());
+            return 1;
+        }
+    }
     std::fprintf(stderr, "mbq: unknown command '%s'\n\n", qPrintable(command));
     printUsage(stderr);
     return 2;

@@ -199,6 +199,9 @@ Result<std::unique_ptr<VideoWriter>> VideoWriter::open(const QString &path, int 
         if (!reserve.open())
             return encodeError(tr("Cannot write %1: %2").arg(d->name, reserve.errorString()),
                                path, ErrorCode::Io);
+        // QTemporaryFile creates 0600; an exported video is an ordinary document others read.
+        reserve.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                               | QFileDevice::ReadGroup | QFileDevice::ReadOther);
         d->tempPath = reserve.fileName();
     }
     // From here on Private's destructor removes the temporary file on any failure.

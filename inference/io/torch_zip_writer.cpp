@@ -190,6 +190,9 @@ Result<void> writeTorchStateDict(const std::string &path,
         members.push_back({"archive/data/" + std::to_string(i), entries[i].data, entries[i].bytes});
     members.push_back({"archive/version", kVersion, sizeof(kVersion) - 1});
 
+    if (members.size() > 0xFFFF)
+        return makeError(ErrorCode::Unsupported,
+                         path + ": too many tensors for a plain zip; write safetensors instead");
     AtomicFile file(path);
     if (auto opened = file.open(); !opened)
         return opened;

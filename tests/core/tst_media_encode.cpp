@@ -62,6 +62,7 @@ private slots:
     void roundTrip();
     void metadataAndFaststart();
     void replacesExistingFileAtomically();
+    void exportedFileIsReadableByOthers();
     void rejectsBadSettingsWithoutLeavingFiles();
     void missingFolderIsNotFound();
     void fullDiskIsReportedAndCleanedUp();
@@ -151,6 +152,17 @@ void TestMediaEncode::replacesExistingFileAtomically()
     QVERIFY(encodeVideo(sampleClip(), path).ok());
     QCOMPARE(probeVideo(path)->frameCount, 12);
     QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("take.mp4")});
+}
+
+void TestMediaEncode::exportedFileIsReadableByOthers()
+{
+    // The temporary file behind the atomic write is private; the finished export must not be.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("share.mp4"));
+    QVERIFY(encodeVideo(sampleClip(), path).ok());
+    const QFileDevice::Permissions permissions = QFile::permissions(path);
+    QVERIFY(permissions.testFlag(QFileDevice::ReadGroup));
+    QVERIFY(permissions.testFlag(QFileDevice::ReadOther));
 }
 
 void TestMediaEncode::rejectsBadSettingsWithoutLeavingFiles()

@@ -1,0 +1,54 @@
+#pragma once
+// The Q site: the point in a self-attention layer where the queries are final (after the
+// projection, the q-norm and the positional rotation) and about to meet the keys. Motion
+// transfer captures the source's Q here and injects it into the target's pass. Models call the
+// hook once per layer per forward; with no hook installed they skip the call entirely.
+
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mbq::attention {
+
+// Which classifier-free-guidance branch a batch row belongs to.
+enum class GuidanceBranch { Conditional, Unconditional, Source };
+
+// Token layout of a video model's self-attention: F×H×W tokens, frame-major then row-major.
+struct TokenGrid
+{
+    int64_t frames = 0;
+    int64_t height = 0;
+    int64_t width = 0;
+    int64_t tokens() const { return frames * height * width; }
+};
+
+// What a model forward is doing; set by the caller (a pipeline) for every model call.
+struct ForwardContext
+{
+    int step = -1; // sampler step index (0 = noisiest); -1 outside a sampling loop
+    std::vector<GuidanceBranch> branches; // one per batch row; empty = all Conditional
+};
+
+// Everything a hook may need to decide what to do at one site.
+struct QSite
+{
+    const std::string &layer; // stable layer id, e.g. "block.7" for Wan
+    int layerIndex = 0;       // position of the layer in network order
+    const ForwardContext &context;
+    int64_t heads = 0;        // q's channels are heads × head_dim, head-major
+    TokenGrid grid;
+};
+
+class QHook
+{
+public:
+    virtual ~QHook() = default;
+    // q: [batch, tokens, channels], the exact tensor attention will use (its dtype is the
+    // model's stream dtype, float32 for Wan). Modify it in place or assign a new tensor of the
+    // same shape, dtype and device.
+    virtual void onQuery(const QSite &site, at::Tensor &q) = 0;
+};
+
+} // namespace mbq::attention

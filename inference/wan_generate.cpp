@@ -1,0 +1,115 @@
+// generateWan (wan_tools.h): loads a Wan2.1 folder's DiT, text encoder and VAE and runs the
+// text-to-video pipeline, saving the latent before decoding.
+#include "inference/io/safetensors_writer.h"
+#include "inference/pipelines/wan_components.h"
+#include "inference/pipelines/wan_t2v.h"
+#include "inference/wan/compute.h"
+#include "inference/wan/dit.h"
+#include "inference/wan_tools.h"
+
+namespace mbq {
+
+namespace {
+
+Result<void> saveLatent(const std::string &path, const at::Tensor &latent, int steps,
+                        const RenderRequest &request, bool randomWeights)
+{
+    const at::Tensor values = latent.to(at::kCPU, at::kFloat).contiguous();
+    io::SafetensorsWriteEntry entry{"latent", io::DType::F32, values.sizes().vec(),
+                                    [values](const io::ByteSink &sink) {
+                                        return sink(values.data_ptr(), size_t(values.nbytes()));
+                                    }};
+    std::map<std::string, std::string> metadata = {
+        {"mbq_family", "wan2.1"},
+        {"mbq_completed_steps", std::to_string(steps)},
+        {"mbq_steps", std::to_string(request.settings.steps)},
+        {"mbq_seed", std::to_string(request.settings.seed)},
+        {"mbq_prompt", request.prompt},
+    };
+    if (randomWeights)
+        metadata["mbq_random_weights"] = "true";
+    return io::writeSafetensors(path, {entry}, metadata);
+}
+
+HostTensor toHost(const at::Tensor &tensor)
+{
+    HostTensor host;
+    const at::Tensor values = tensor.to(at::kCPU, at::kFloat).contiguous();
+    host.shape = values.sizes().vec();
+    host.data.assign(values.data_ptr<float>(), values.data_ptr<float>() + values.numel());
+    return host;
+}
+
+} // namespace
+
+Result<WanGenerateOutput> generateWan(const std::string &modelFolder,
+                                      const RenderRequest &request,
+                                      const WanGenerateOptions &options, const JobHooks &hooks)
+{
+    if (!request.source.empty() || !request.injection.isOff())
+        return makeError(ErrorCode::Unsupported,
+                         "motion transfer with Wan2.1 is not in this build yet; clear the source "
+                         "clip and injection to render plain text-to-video");
+    auto precision = wan::resolvePrecision(options.compute);
+    if (!precision)
+        return precision.error();
+    auto textPrecision = wan::resolvePrecision(options.textEncoder);
+    if (!textPrecision)
+        return textPrecision.error();
+    auto location = wan::locateWanDit(modelFolder);
+    if (!location)
+        return location.error();
+
+    if (hooks.progress)
+        hooks.progress(Progress{Stage::LoadModel, 0, 1});
+    // The encoder defaults to the CPU (the official --t5_cpu), so the GPU holds only the DiT
+    // and the VAE; the pipeline releases the encoder as soon as both prompts are encoded.
+    auto text = pipelines::loadWanTextEncoder(modelFolder, textPrecision->device,
+                                              textPrecision->linear);
+    if (!text)
+        return text.error();
+    auto dit = wan::WanDit::load(modelFolder, *precision);
+    if (!dit)
+        return dit.error();
+    std::unique_ptr<pipelines::VideoVae> vae;
+    if (options.decode) {
+        auto loaded = pipelines::loadWanVideoVae(modelFolder, precision->device);
+        if (!loaded)
+            return loaded.error();
+        vae = std::move(*loaded);
+    }
+    if (hooks.progress)
+        hooks.progress(Progress{Stage::LoadModel, 1, 1});
+
+    pipelines::WanT2VRequest t2v;
+    t2v.prompt = request.prompt;
+    t2v.negativePrompt = request.negativePrompt;
+    t2v.settings = request.settings;
+    pipelines::WanT2VPipeline pipeline(**dit, **text, vae.get());
+    const bool randomWeights = location->randomWeights;
+    pipelines::LatentSink sink;
+    if (!options.latentPath.empty())
+        sink = [&](const at::Tensor &latent, int steps) {
+            return saveLatent(options.latentPath, latent, steps, request, randomWeights);
+        };
+    auto result = pipeline.run(t2v, hooks, sink);
+    if (!result)
+        return result.error();
+
+    WanGenerateOutput output;
+    output.randomWeights = randomWeights;
+    output.warnings = result->warnings;
+    output.device = std::string(precision->device.is_cuda() ? "cuda " : "cpu ")
+                    + (precision->linear == at::kBFloat16 ? "bf16"
+                       : precision->linear == at::kDouble ? "f64"
+                                                          : "f32");
+    output.render.completedSteps = result->completedSteps;
+    output.render.cancelled = result->cancelled;
+    if (request.wantLatents || result->cancelled)
+        output.render.latents = toHost(result->latent);
+    if (result->video.defined())
+        output.render.frames = pipelines::videoToFrames(result->video, request.settings.fps);
+    return output;
+}
+
+} // namespace mbq
