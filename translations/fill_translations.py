@@ -75,8 +75,13 @@ TEXTS = {
         "Model: loading %1…": ("Modell: %1 wird geladen…", "モデル: %1 を読み込み中…"),
         "%1[*] — Motion by Queries Studio": (
             "%1[*] — Motion by Queries Studio", "%1[*] — Motion by Queries Studio"),
-        "Model: %1 (%2, %3M parameters)": (
-            "Modell: %1 (%2, %3 Mio. Parameter)", "モデル: %1（%2、%3M パラメータ）"),
+        "Model: %1 (%2 layout, %3 parameters)": (
+            "Modell: %1 (%2-Layout, %3 Parameter)", "モデル: %1（%2 レイアウト、%3 パラメータ）"),
+        "%1B": ("%1 Mrd.", "%1B"),
+        "%1M": ("%1 Mio.", "%1M"),
+        "%1k": ("%1 Tsd.", "%1k"),
+        "Choose &Model Folder…": ("&Modellordner wählen…", "モデルフォルダを選択(&M)…"),
+        "Choose Model Folder": ("Modellordner wählen", "モデルフォルダを選択"),
         "Model: not loaded": ("Modell: nicht geladen", "モデル: 未読み込み"),
     },
     "mbq::ProjectSummaryView": {

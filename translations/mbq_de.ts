@@ -629,12 +629,32 @@
         <translation>%1[*] — Motion by Queries Studio</translation>
     </message>
     <message>
-        <source>Model: %1 (%2, %3M parameters)</source>
-        <translation>Modell: %1 (%2, %3 Mio. Parameter)</translation>
-    </message>
-    <message>
         <source>Model: not loaded</source>
         <translation>Modell: nicht geladen</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Model Folder…</source>
+        <translation>&amp;Modellordner wählen…</translation>
+    </message>
+    <message>
+        <source>Choose Model Folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>%1B</source>
+        <translation>%1 Mrd.</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1 Tsd.</translation>
+    </message>
+    <message>
+        <source>Model: %1 (%2 layout, %3 parameters)</source>
+        <translation>Modell: %1 (%2-Layout, %3 Parameter)</translation>
     </message>
 </context>
 <context>

@@ -629,12 +629,32 @@
         <translation>%1[*] — Motion by Queries Studio</translation>
     </message>
     <message>
-        <source>Model: %1 (%2, %3M parameters)</source>
-        <translation>モデル: %1（%2、%3M パラメータ）</translation>
-    </message>
-    <message>
         <source>Model: not loaded</source>
         <translation>モデル: 未読み込み</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Model Folder…</source>
+        <translation>モデルフォルダを選択(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Choose Model Folder</source>
+        <translation>モデルフォルダを選択</translation>
+    </message>
+    <message>
+        <source>%1B</source>
+        <translation>%1B</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <translation>%1M</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1k</translation>
+    </message>
+    <message>
+        <source>Model: %1 (%2 layout, %3 parameters)</source>
+        <translation>モデル: %1（%2 レイアウト、%3 パラメータ）</translation>
     </message>
 </context>
 <context>

@@ -52,8 +52,11 @@ MainWindow::MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *p
 
     createActions();
 
-    connect(m_document, &ProjectDocument::changed, this,
-            [this] { m_summary->showProject(m_document->data()); });
+    connect(m_document, &ProjectDocument::changed, this, [this](ProjectDocument::Aspect aspect) {
+        m_summary->showProject(m_document->data());
+        if (aspect == ProjectDocument::Aspect::ModelFolder)
+            loadProjectModel();
+    });
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_queue, &RenderQueue::deviceNameChanged, this,
@@ -77,6 +80,11 @@ void MainWindow::createActions()
             openDemoProject();
     });
     demo->setObjectName(QStringLiteral("openDemoAction"));
+    file->addSeparator();
+    QAction *model = file->addAction(tr("Choose &Model Folder…"), this,
+                                     &MainWindow::chooseModelFolder);
+    model->setObjectName(QStringLiteral("chooseModelAction"));
+    file->addSeparator();
     QAction *saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
     saveAction->setShortcut(QKeySequence::Save);
     saveAction->setObjectName(QStringLiteral("saveAction"));
@@ -220,6 +228,20 @@ void MainWindow::projectLoaded()
 {
     m_summary->showProject(m_document->data());
     updateTitle();
+    loadProjectModel();
+}
+
+void MainWindow::chooseModelFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Choose Model Folder"),
+        m_document->resolvedPath(m_document->data().modelFolder));
+    if (!folder.isEmpty())
+        m_document->setModelFolder(folder); // undoable; the change reloads the model
+}
+
+void MainWindow::loadProjectModel()
+{
     const QString folder = m_document->resolvedPath(m_document->data().modelFolder);
     if (folder.isEmpty()) {
         m_modelLabel->setText(tr("Model: none chosen"));
@@ -237,10 +259,13 @@ void MainWindow::updateTitle()
 
 void MainWindow::onModelLoaded(const ModelInfo &info)
 {
-    m_modelLabel->setText(tr("Model: %1 (%2, %3M parameters)")
+    const double n = double(info.parameterCount);
+    const QString count = n >= 1e9 ? tr("%1B").arg(n / 1e9, 0, 'f', 2)
+        : n >= 1e6                 ? tr("%1M").arg(n / 1e6, 0, 'f', 0)
+                                   : tr("%1k").arg(n / 1e3, 0, 'f', 0);
+    m_modelLabel->setText(tr("Model: %1 (%2 layout, %3 parameters)")
                               .arg(QString::fromStdString(info.family),
-                                   QString::fromStdString(info.layout))
-                              .arg(double(info.parameterCount) / 1e6, 0, 'f', 0));
+                                   QString::fromStdString(info.layout), count));
     m_modelLabel->setToolTip(QString::fromStdString(info.folder));
 }
 

@@ -38,6 +38,9 @@ private:
     bool saveAs();
     // Asks to save a modified project; false when the artist cancels.
     bool maybeSave();
+    void chooseModelFolder();
+    // Asks the render thread to load the project's model folder, if it names one.
+    void loadProjectModel();
     void render();
     void showAbout();
     void showError(const QString &title, const QString &message);
