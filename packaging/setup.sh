@@ -28,6 +28,8 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git
     # inference: LibTorch 1.13 (CPU) with a threaded OpenBLAS, JSON for checkpoint headers
     libtorch-dev libopenblas0-pthread nlohmann-json3-dev
+    # umT5 prompts are tokenized by SentencePiece (loaded as a private module, see inference/)
+    libsentencepiece-dev
     # Qt 6 for core, ui, the studio and the tests
     qt6-base-dev libgl-dev fonts-dejavu-core
     # translations: lupdate/lrelease, and Qt's own German and Japanese strings

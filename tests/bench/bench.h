@@ -19,7 +19,13 @@ struct Options
 // Median seconds of `repeats` runs of fn after one warm-up; synchronises CUDA around each run.
 double medianSeconds(const Options &options, const std::function<void()> &fn);
 
-bool runQSwap(const Options &options);
-bool runWanDit(const Options &options); // bench_wan.cpp
+bool runQSwap(const Options &options);   // bench_qswap.cpp
+bool runWanDit(const Options &options);  // bench_wan.cpp
+bool runWanVae(const Options &options);  // bench_wan_vae.cpp
+#if defined(MBQ_BENCH_WITH_CORE)
+// Built only with the Qt layers (they link mbq_core).
+bool runMedia(const Options &options);   // bench_media.cpp
+bool runMetrics(const Options &options); // bench_metrics.cpp
+#endif
 
 } // namespace mbq::bench

@@ -9,27 +9,42 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-
-#if defined(MBQ_BENCH_WITH_CORE)
-// Built only with the Qt layers (bench_media.cpp, bench_metrics.cpp link mbq_core).
-namespace mbq::bench {
-bool runMedia(const Options &options);
-bool runMetrics(const Options &options);
-} // namespace mbq::bench
-#endif
+#include <vector>
 
 namespace {
 
+struct Bench
+{
+    const char *name;
+    bool (*run)(const mbq::bench::Options &);
+    // Cheap enough to run when no bench is named (CI runs them with --quick).
+    bool byDefault;
+};
+
+const std::vector<Bench> &benches()
+{
+    static const std::vector<Bench> all = {
+        {"qswap", mbq::bench::runQSwap, true},
+        // Real 1.3B widths: run only when named.
+        {"wan-dit", mbq::bench::runWanDit, false},
+        {"wan-vae", mbq::bench::runWanVae, false},
+#if defined(MBQ_BENCH_WITH_CORE)
+        {"media", mbq::bench::runMedia, true},
+        {"metrics", mbq::bench::runMetrics, true},
+#endif
+    };
+    return all;
+}
+
 void usage()
 {
-#if defined(MBQ_BENCH_WITH_CORE)
-    std::printf("usage: mbq-bench [--device cpu|cuda] [--repeats N] [--quick] "
-                "[qswap|media|metrics|wan-dit]...\n"
-#else
-    std::printf("usage: mbq-bench [--device cpu|cuda] [--repeats N] [--quick] [qswap|wan-dit]...\n"
-#endif
-                "Runs the named benches (all when none is named) and prints their checks and\n"
-                "timing ratios. Exits 1 if a correctness check failed.\n");
+    std::string names;
+    for (const Bench &bench : benches())
+        names += std::string(names.empty() ? "" : "|") + bench.name;
+    std::printf("usage: mbq-bench [--device cpu|cuda] [--repeats N] [--quick] [%s]...\n"
+                "Runs the named benches (when none is named: those cheap enough by default) and\n"
+                "prints their checks and timing ratios. Exits 1 if a correctness check failed.\n",
+                names.c_str());
 }
 
 } // namespace
@@ -37,12 +52,11 @@ void usage()
 int main(int argc, char **argv)
 {
     mbq::bench::Options options;
-    bool wantQSwap = false;
-    bool wantWanDit = false;
-    bool wantMedia = false;
-    bool wantMetrics = false;
+    std::vector<const Bench *> chosen;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
+        const auto named = std::find_if(benches().begin(), benches().end(),
+                                        [&](const Bench &b) { return arg == b.name; });
         if (arg == "--device" && i + 1 < argc) {
             const std::string name = argv[++i];
             if (name != "cpu" && name != "cuda") {
@@ -54,22 +68,17 @@ int main(int argc, char **argv)
             options.repeats = std::max(1, std::atoi(argv[++i]));
         } else if (arg == "--quick") {
             options.quick = true;
-        } else if (arg == "qswap") {
-            wantQSwap = true;
-        } else if (arg == "wan-dit") {
-            wantWanDit = true;
-#if defined(MBQ_BENCH_WITH_CORE)
-        } else if (arg == "media") {
-            wantMedia = true;
-        } else if (arg == "metrics") {
-            wantMetrics = true;
-#endif
+        } else if (named != benches().end()) {
+            chosen.push_back(&*named);
         } else {
             usage();
             return arg == "--help" || arg == "-h" ? 0 : 2;
         }
     }
-    const bool all = !wantQSwap && !wantMedia && !wantMetrics && !wantWanDit;
+    if (chosen.empty())
+        for (const Bench &bench : benches())
+            if (bench.byDefault)
+                chosen.push_back(&bench);
     if (options.device.is_cuda() && !at::hasCUDA()) {
         std::fprintf(stderr, "mbq-bench: this LibTorch has no CUDA device available\n");
         return 2;
@@ -79,17 +88,8 @@ int main(int argc, char **argv)
                 mbq::kernels::cudaKernelsAvailable() ? "available" : "not available");
     bool ok = true;
     try {
-        if (all || wantQSwap)
-            ok = mbq::bench::runQSwap(options) && ok;
-        // Heavy (a 1.4 B-parameter model): only when asked for by name.
-        if (wantWanDit)
-            ok = mbq::bench::runWanDit(options) && ok;
-#if defined(MBQ_BENCH_WITH_CORE)
-        if (all || wantMedia)
-            ok = mbq::bench::runMedia(options) && ok;
-        if (all || wantMetrics)
-            ok = mbq::bench::runMetrics(options) && ok;
-#endif
+        for (const Bench *bench : chosen)
+            ok = bench->run(options) && ok;
     } catch (const std::exception &e) {
         std::fprintf(stderr, "mbq-bench: %s\n", e.what());
         return 1;
