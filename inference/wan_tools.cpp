@@ -1,4 +1,4 @@
-// The torch side of wan_tools.h: schedule, DiT probe and tiny-model writer.
+// The torch side of wan_tools.h: schedule and tiny-model writer (probes: wan_probes.cpp).
 #include "inference/wan_tools.h"
 
 #include "inference/io/safetensors_writer.h"
@@ -28,41 +28,6 @@ Result<WanScheduleInfo> wanSchedule(int steps, double shift, Sampler sampler)
     info.timesteps = schedule->timesteps;
     info.sigmas.assign(schedule->sigmas.begin(), schedule->sigmas.end());
     return info;
-}
-
-Result<void> probeWanDit(const std::string &modelFolder, const std::string &in,
-                         const std::string &out, const ComputeOptions &compute)
-{
-    auto precision = wan::resolvePrecision(compute);
-    if (!precision)
-        return precision.error();
-    auto dit = wan::WanDit::load(modelFolder, *precision);
-    if (!dit)
-        return dit.error();
-    auto inputs = io::TensorStore::open(in);
-    if (!inputs)
-        return inputs.error();
-    at::Tensor tensors[3];
-    const char *names[3] = {"x", "t", "context"};
-    for (int i = 0; i < 3; ++i) {
-        auto loaded = inputs->load(names[i], at::kFloat);
-        if (!loaded)
-            return loaded.error();
-        tensors[i] = *loaded;
-    }
-    if (tensors[0].dim() != 4 || tensors[1].numel() != 1 || tensors[2].dim() != 2)
-        return makeError(ErrorCode::InvalidArgument,
-                         in + ": expected x [C, F, H, W], t [1] and context [L, text_dim]");
-    auto y = (*dit)->forward(tensors[0].unsqueeze(0), tensors[1].reshape({1}),
-                             tensors[2].unsqueeze(0));
-    if (!y)
-        return y.error();
-    const at::Tensor result = (*y)[0].to(at::kCPU, at::kFloat).contiguous();
-    io::SafetensorsWriteEntry entry{"y", io::DType::F32, result.sizes().vec(),
-                                    [result](const io::ByteSink &sink) {
-                                        return sink(result.data_ptr(), size_t(result.nbytes()));
-                                    }};
-    return io::writeSafetensors(out, {entry}, {{"mbq_probe", "wan-dit"}});
 }
 
 Result<TinyModelReport> makeTinyModel(const TinyModelOptions &options)

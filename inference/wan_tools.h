@@ -34,6 +34,28 @@ struct ComputeOptions
 Result<void> probeWanDit(const std::string &modelFolder, const std::string &in,
                          const std::string &out, const ComputeOptions &compute);
 
+// The other `mbq probe` components, with the same tensor conventions (float32 files in and
+// out, safetensors):
+//   wan-vae-encode: video [3, F, H, W] in [-1, 1] -> latent (normalised, as the official encode)
+//   wan-vae-decode: latent [16, T, h, w] -> video [3, 4(T-1)+1, 8h, 8w] clamped to [-1, 1]
+//   wan-text-encoder: ids [L] and mask [L] (int64) -> hidden [L, d]
+Result<void> probeWanVaeEncode(const std::string &modelFolder, const std::string &in,
+                               const std::string &out, const ComputeOptions &compute);
+Result<void> probeWanVaeDecode(const std::string &modelFolder, const std::string &in,
+                               const std::string &out, const ComputeOptions &compute);
+Result<void> probeWanTextEncoder(const std::string &modelFolder, const std::string &in,
+                                 const std::string &out, const ComputeOptions &compute);
+
+struct WanTokens
+{
+    std::vector<int64_t> ids;  // padded to the model's text length
+    std::vector<int64_t> mask; // 1 for the prompt's tokens including EOS
+    int64_t length = 0;
+    bool truncated = false;
+};
+// wan-tokenizer: the ids the umT5 encoder gets for `text` (cleaned, EOS appended, padded).
+Result<WanTokens> wanTokenize(const std::string &modelFolder, const std::string &text);
+
 struct TinyModelOptions
 {
     std::string family = "wan2.1";

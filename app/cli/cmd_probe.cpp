@@ -1,11 +1,14 @@
 // `mbq probe COMPONENT ...`: runs one model component on named float32 tensors, for
 // conformance checks against the reference implementation.
-//   wan-dit       --model DIR --in IN.safetensors --out OUT.safetensors [--device] [--dtype]
+//   wan-dit | wan-vae-encode | wan-vae-decode | wan-text-encoder
+//                 --model DIR --in IN.safetensors --out OUT.safetensors [--device] [--dtype]
+//   wan-tokenizer --model DIR --text TEXT                     (prints JSON)
 //   wan-schedule  --steps N --shift S --sampler unipc|euler   (prints JSON)
 #include "app/cli/commands.h"
 #include "inference/wan_tools.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +25,11 @@ const char *const kUsage
       "  wan-dit --model DIR --in IN.safetensors --out OUT.safetensors [--device cpu|cuda]\n"
       "          [--dtype f32|bf16|f64]\n"
       "      in: x [16,F,H,W], t [1] (0..1000), context [L,text_dim]; out: y [16,F,H,W]\n"
+      "  wan-vae-encode | wan-vae-decode | wan-text-encoder  (same options as wan-dit)\n"
+      "      encode: video [3,F,H,W] in [-1,1] -> latent; decode: latent -> video;\n"
+      "      text encoder: ids [L], mask [L] (int64) -> hidden [L,d]\n"
+      "  wan-tokenizer --model DIR --text TEXT\n"
+      "      prints the ids and mask the text encoder gets, as JSON\n"
       "  wan-schedule --steps N --shift S --sampler unipc|euler\n"
       "      prints the timesteps and sigmas as JSON\n";
 
@@ -41,7 +49,7 @@ int runProbe(const QStringList &args)
     const auto model = valueOption("model"), in = valueOption("in"), out = valueOption("out"),
                device = valueOption("device", "cpu"), dtype = valueOption("dtype", "auto"),
                steps = valueOption("steps", "50"), shift = valueOption("shift", "5.0"),
-               sampler = valueOption("sampler", "unipc");
+               sampler = valueOption("sampler", "unipc"), text = valueOption("text");
     if (!parser.parse(QStringList{QStringLiteral("mbq probe")} + args)) {
         std::fprintf(stderr, "mbq: %s\n%s", qPrintable(parser.errorText()), kUsage);
         return 2;
@@ -84,16 +92,48 @@ int runProbe(const QStringList &args)
         std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Indented).constData());
         return 0;
     }
-    if (component == QLatin1String("wan-dit")) {
-        if (parser.value(model).isEmpty() || parser.value(in).isEmpty()
-            || parser.value(out).isEmpty()) {
-            std::fprintf(stderr, "mbq: probe wan-dit needs --model, --in and --out\n%s", kUsage);
+    if (component == QLatin1String("wan-tokenizer")) {
+        if (parser.value(model).isEmpty() || !parser.isSet(text)) {
+            std::fprintf(stderr, "mbq: probe wan-tokenizer needs --model and --text\n%s", kUsage);
             return 2;
         }
-        auto probed = probeWanDit(parser.value(model).toStdString(),
-                                  parser.value(in).toStdString(), parser.value(out).toStdString(),
-                                  {parser.value(device).toStdString(),
-                                   parser.value(dtype).toStdString()});
+        auto tokens = wanTokenize(parser.value(model).toStdString(),
+                                  parser.value(text).toStdString());
+        if (!tokens) {
+            std::fprintf(stderr, "mbq: %s\n", tokens.error().toString().c_str());
+            return 1;
+        }
+        QJsonArray ids, mask;
+        for (int64_t id : tokens->ids)
+            ids.append(qint64(id));
+        for (int64_t m : tokens->mask)
+            mask.append(qint64(m));
+        const QJsonObject json{{"ids", ids},
+                               {"mask", mask},
+                               {"length", qint64(tokens->length)},
+                               {"truncated", tokens->truncated}};
+        std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Indented).constData());
+        return 0;
+    }
+
+    using TensorProbe = Result<void> (*)(const std::string &, const std::string &,
+                                         const std::string &, const ComputeOptions &);
+    static const QHash<QString, TensorProbe> probes = {
+        {QStringLiteral("wan-dit"), probeWanDit},
+        {QStringLiteral("wan-vae-encode"), probeWanVaeEncode},
+        {QStringLiteral("wan-vae-decode"), probeWanVaeDecode},
+        {QStringLiteral("wan-text-encoder"), probeWanTextEncoder},
+    };
+    if (const TensorProbe probe = probes.value(component)) {
+        if (parser.value(model).isEmpty() || parser.value(in).isEmpty()
+            || parser.value(out).isEmpty()) {
+            std::fprintf(stderr, "mbq: probe %s needs --model, --in and --out\n%s",
+                         qPrintable(component), kUsage);
+            return 2;
+        }
+        auto probed = probe(parser.value(model).toStdString(), parser.value(in).toStdString(),
+                            parser.value(out).toStdString(),
+                            {parser.value(device).toStdString(), parser.value(dtype).toStdString()});
         if (!probed) {
             std::fprintf(stderr, "mbq: %s\n", probed.error().toString().c_str());
             return 1;

@@ -62,16 +62,20 @@ private:
 
 } // namespace
 
+std::string wanTokenizerFolder(const std::string &modelFolder)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    return fs::is_directory(fs::path(modelFolder) / "tokenizer", ec)
+        ? modelFolder + "/tokenizer"
+        : modelFolder + "/google/umt5-xxl";
+}
+
 Result<std::unique_ptr<TextEncoder>> loadWanTextEncoder(const std::string &folder,
                                                         at::Device device,
                                                         at::ScalarType dtype)
 {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const std::string tokenizerDir = fs::is_directory(fs::path(folder) / "tokenizer", ec)
-                                         ? folder + "/tokenizer"
-                                         : folder + "/google/umt5-xxl";
-    auto tokenizer = text::UmT5Tokenizer::load(tokenizerDir);
+    auto tokenizer = text::UmT5Tokenizer::load(wanTokenizerFolder(folder));
     if (!tokenizer)
         return tokenizer.error();
     text::UmT5Options options;
