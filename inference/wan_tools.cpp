@@ -78,7 +78,11 @@ Result<TinyModelReport> makeTinyModel(const TinyModelOptions &options)
     if (!pieces)
         return pieces.error();
     const text::UmT5Config t5Config = text::tinyUmT5Config(dit.config.textDim, *pieces);
-    const text::UmT5Weights t5 = text::randomUmT5Weights(t5Config, options.seed + 2);
+    text::UmT5Weights t5 = text::randomUmT5Weights(t5Config, options.seed + 2);
+    // The official file stores bfloat16; round once here so both layouts of one seed hold the
+    // same numbers and generate the same video.
+    for (auto &[name, tensor] : t5)
+        tensor = tensor.to(at::kBFloat16).to(tensor.scalar_type());
     auto t5Written = diffusers
                          ? text::writeUmT5HuggingFace((root / "text_encoder").string(), t5Config,
                                                       t5)
