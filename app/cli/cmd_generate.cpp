@@ -1,6 +1,7 @@
 // `mbq generate --model DIR --prompt TEXT ... --out clip.mp4`: Wan2.1 text-to-video with a
 // progress bar. Ctrl-C stops after the current step; the latent is saved beside the output
 // (OUT.latent.safetensors) before decoding and on cancel, so nothing finished is lost.
+#include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "core/media/video_writer.h"
 #include "inference/wan_tools.h"
@@ -28,7 +29,7 @@ const char *const kUsage
       "  --device cpu|cuda|auto --dtype f32|bf16|auto\n"
       "Ctrl-C stops after the current step and keeps CLIP.latent.safetensors.\n";
 
-std::atomic<bool> g_cancel{false};
+std::atomic<bool> g_cancel {false};
 
 extern "C" void onInterrupt(int)
 {
@@ -45,8 +46,7 @@ void printProgress(const Progress &progress)
     constexpr int kWidth = 40;
     const int filled = progress.step * kWidth / progress.total;
     std::fprintf(stderr, "\r[%s%s] step %d/%d", std::string(size_t(filled), '#').c_str(),
-                 std::string(size_t(kWidth - filled), '.').c_str(), progress.step,
-                 progress.total);
+                 std::string(size_t(kWidth - filled), '.').c_str(), progress.step, progress.total);
     if (progress.step == progress.total)
         std::fputc('\n', stderr);
     std::fflush(stderr);
@@ -56,65 +56,47 @@ void printProgress(const Progress &progress)
 
 int runGenerate(const QStringList &args)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    const auto valueOption = [&](const char *name, const char *fallback = "") {
-        QCommandLineOption option(QString::fromLatin1(name), {}, QStringLiteral("value"),
-                                  QString::fromLatin1(fallback));
-        parser.addOption(option);
-        return option;
-    };
-    parser.addOption(help);
-    const auto model = valueOption("model"), prompt = valueOption("prompt"),
-               negative = valueOption("negative"), out = valueOption("out"),
-               width = valueOption("width", "832"), height = valueOption("height", "480"),
-               frames = valueOption("frames", "81"), fps = valueOption("fps", "16"),
-               steps = valueOption("steps", "50"), guidance = valueOption("guidance", "5.0"),
-               shift = valueOption("shift", "5.0"), sampler = valueOption("sampler", "unipc"),
-               seed = valueOption("seed", "42"), device = valueOption("device", "auto"),
-               dtype = valueOption("dtype", "auto");
-    if (!parser.parse(QStringList{QStringLiteral("mbq generate")} + args)) {
-        std::fprintf(stderr, "mbq: %s\n%s", qPrintable(parser.errorText()), kUsage);
-        return 2;
-    }
-    if (parser.isSet(help)) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
-    if (parser.value(model).isEmpty() || parser.value(out).isEmpty()) {
-        std::fprintf(stderr, "mbq: generate needs --model and --out\n%s", kUsage);
-        return 2;
-    }
+    CommandLine line("mbq generate", kUsage);
+    const auto model = line.option("model"), prompt = line.option("prompt"),
+               negative = line.option("negative"), out = line.option("out"),
+               width = line.option("width", "832"), height = line.option("height", "480"),
+               frames = line.option("frames", "81"), fps = line.option("fps", "16"),
+               steps = line.option("steps", "50"), guidance = line.option("guidance", "5.0"),
+               shift = line.option("shift", "5.0"), sampler = line.option("sampler", "unipc"),
+               seed = line.option("seed", "42"), device = line.option("device", "auto"),
+               dtype = line.option("dtype", "auto");
+    if (const int exit = line.parse(args); exit >= 0)
+        return exit;
+    if (line.value(model).isEmpty() || line.value(out).isEmpty())
+        return line.usageError(QStringLiteral("generate needs --model and --out"));
 
     RenderRequest request;
-    request.prompt = parser.value(prompt).toStdString();
-    request.negativePrompt = parser.value(negative).toStdString();
+    request.prompt = line.value(prompt).toStdString();
+    request.negativePrompt = line.value(negative).toStdString();
     GenerationSettings &s = request.settings;
     bool ok[8];
-    s.width = parser.value(width).toInt(&ok[0]);
-    s.height = parser.value(height).toInt(&ok[1]);
-    s.frames = parser.value(frames).toInt(&ok[2]);
-    s.fps = parser.value(fps).toDouble(&ok[3]);
-    s.steps = parser.value(steps).toInt(&ok[4]);
-    s.guidance = parser.value(guidance).toDouble(&ok[5]);
-    s.shift = parser.value(shift).toDouble(&ok[6]);
-    s.seed = parser.value(seed).toULongLong(&ok[7]);
+    s.width = line.value(width).toInt(&ok[0]);
+    s.height = line.value(height).toInt(&ok[1]);
+    s.frames = line.value(frames).toInt(&ok[2]);
+    s.fps = line.value(fps).toDouble(&ok[3]);
+    s.steps = line.value(steps).toInt(&ok[4]);
+    s.guidance = line.value(guidance).toDouble(&ok[5]);
+    s.shift = line.value(shift).toDouble(&ok[6]);
+    s.seed = line.value(seed).toULongLong(&ok[7]);
     for (bool parsed : ok) {
-        if (!parsed) {
-            std::fprintf(stderr, "mbq: a numeric option is not a number\n%s", kUsage);
-            return 2;
-        }
+        if (!parsed)
+            return line.usageError(QStringLiteral("a numeric option is not a number"));
     }
-    if (!parseSampler(parser.value(sampler).toStdString(), &s.sampler)) {
+    if (!parseSampler(line.value(sampler).toStdString(), &s.sampler)) {
         std::fprintf(stderr, "mbq: unknown --sampler '%s' (use unipc or euler)\n",
-                     qPrintable(parser.value(sampler)));
+                     qPrintable(line.value(sampler)));
         return 2;
     }
 
-    const QString outPath = parser.value(out);
+    const QString outPath = line.value(out);
     const QFileInfo outInfo(outPath);
     WanGenerateOptions options;
-    options.compute = {parser.value(device).toStdString(), parser.value(dtype).toStdString()};
+    options.compute = {line.value(device).toStdString(), line.value(dtype).toStdString()};
     options.latentPath = (outInfo.path() + QLatin1Char('/') + outInfo.completeBaseName()
                           + QStringLiteral(".latent.safetensors"))
                              .toStdString();
@@ -123,7 +105,7 @@ int runGenerate(const QStringList &args)
     hooks.progress = printProgress;
     hooks.cancel = &g_cancel;
     std::signal(SIGINT, onInterrupt);
-    auto generated = generateWan(parser.value(model).toStdString(), request, options, hooks);
+    auto generated = generateWan(line.value(model).toStdString(), request, options, hooks);
     std::signal(SIGINT, SIG_DFL);
     if (!generated) {
         std::fprintf(stderr, "\nmbq: %s\n", generated.error().toString().c_str());
@@ -132,9 +114,10 @@ int runGenerate(const QStringList &args)
     for (const std::string &warning : generated->warnings)
         std::fprintf(stderr, "mbq: warning: %s\n", warning.c_str());
     if (generated->randomWeights)
-        std::fprintf(stderr, "mbq: warning: %s holds RANDOM WEIGHTS (a tiny test model); the "
-                             "video is noise\n",
-                     qPrintable(parser.value(model)));
+        std::fprintf(stderr,
+                     "mbq: warning: %s holds RANDOM WEIGHTS (a tiny test model); the "
+                     "video is noise\n",
+                     qPrintable(line.value(model)));
     if (generated->render.cancelled) {
         std::fprintf(stderr, "\nmbq: cancelled after %d of %d steps; latent kept in %s\n",
                      generated->render.completedSteps, s.steps, options.latentPath.c_str());
@@ -142,7 +125,7 @@ int runGenerate(const QStringList &args)
     }
 
     EncodeOptions encode;
-    encode.metadataJson = QJsonDocument(QJsonObject{
+    encode.metadataJson = QJsonDocument(QJsonObject {
                                             {"prompt", QString::fromStdString(request.prompt)},
                                             {"seed", QString::number(s.seed)},
                                             {"steps", s.steps},

@@ -1,6 +1,7 @@
 // `mbq make-tiny-model --family wan2.1 --layout official|diffusers --out DIR [--seed N]
 // [--dim --layers --heads --ffn-dim --text-dim]`: a random-weight model folder in the real file
 // formats, for tests and demos. Its output is noise, and every file says so.
+#include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "inference/wan_tools.h"
 
@@ -23,49 +24,32 @@ const char *const kUsage
 
 int runMakeTinyModel(const QStringList &args)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    const auto valueOption = [&](const char *name, const char *fallback = "") {
-        QCommandLineOption option(QString::fromLatin1(name), {}, QStringLiteral("value"),
-                                  QString::fromLatin1(fallback));
-        parser.addOption(option);
-        return option;
-    };
-    parser.addOption(help);
-    const auto family = valueOption("family", "wan2.1"), layout = valueOption("layout", "official"),
-               out = valueOption("out"), seed = valueOption("seed", "0"),
-               dim = valueOption("dim", "0"), layers = valueOption("layers", "0"),
-               heads = valueOption("heads", "0"), ffnDim = valueOption("ffn-dim", "0"),
-               textDim = valueOption("text-dim", "0");
-    if (!parser.parse(QStringList{QStringLiteral("mbq make-tiny-model")} + args)) {
-        std::fprintf(stderr, "mbq: %s\n%s", qPrintable(parser.errorText()), kUsage);
-        return 2;
-    }
-    if (parser.isSet(help)) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
+    CommandLine line("mbq make-tiny-model", kUsage);
+    const auto family = line.option("family", "wan2.1"), layout = line.option("layout", "official"),
+               out = line.option("out"), seed = line.option("seed", "0"),
+               dim = line.option("dim", "0"), layers = line.option("layers", "0"),
+               heads = line.option("heads", "0"), ffnDim = line.option("ffn-dim", "0"),
+               textDim = line.option("text-dim", "0");
+    if (const int exit = line.parse(args); exit >= 0)
+        return exit;
     TinyModelOptions options;
-    options.family = parser.value(family).toStdString();
-    options.layout = parser.value(layout).toStdString();
-    options.folder = parser.value(out).toStdString();
+    options.family = line.value(family).toStdString();
+    options.layout = line.value(layout).toStdString();
+    options.folder = line.value(out).toStdString();
     bool ok[6];
-    options.seed = parser.value(seed).toULongLong(&ok[0]);
-    options.dim = parser.value(dim).toLongLong(&ok[1]);
-    options.layers = parser.value(layers).toLongLong(&ok[2]);
-    options.heads = parser.value(heads).toLongLong(&ok[3]);
-    options.ffnDim = parser.value(ffnDim).toLongLong(&ok[4]);
-    options.textDim = parser.value(textDim).toLongLong(&ok[5]);
+    options.seed = line.value(seed).toULongLong(&ok[0]);
+    options.dim = line.value(dim).toLongLong(&ok[1]);
+    options.layers = line.value(layers).toLongLong(&ok[2]);
+    options.heads = line.value(heads).toLongLong(&ok[3]);
+    options.ffnDim = line.value(ffnDim).toLongLong(&ok[4]);
+    options.textDim = line.value(textDim).toLongLong(&ok[5]);
     for (bool parsed : ok) {
-        if (!parsed) {
-            std::fprintf(stderr, "mbq: a numeric option is not a number\n%s", kUsage);
-            return 2;
-        }
+        if (!parsed)
+            return line.usageError(QStringLiteral("a numeric option is not a number"));
     }
     if (options.folder.empty() || (options.layout != "official" && options.layout != "diffusers")) {
-        std::fprintf(stderr, "mbq: make-tiny-model needs --out and --layout official|diffusers\n%s",
-                     kUsage);
-        return 2;
+        return line.usageError(
+            QStringLiteral("make-tiny-model needs --out and --layout official|diffusers"));
     }
     auto report = makeTinyModel(options);
     if (!report) {

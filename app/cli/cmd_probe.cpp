@@ -4,6 +4,7 @@
 //                 --model DIR --in IN.safetensors --out OUT.safetensors [--device] [--dtype]
 //   wan-tokenizer --model DIR --text TEXT                     (prints JSON)
 //   wan-schedule  --steps N --shift S --sampler unipc|euler   (prints JSON)
+#include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "inference/wan_tools.h"
 
@@ -37,43 +38,25 @@ const char *const kUsage
 
 int runProbe(const QStringList &args)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    const auto valueOption = [&](const char *name, const char *fallback = "") {
-        QCommandLineOption option(QString::fromLatin1(name), {}, QStringLiteral("value"),
-                                  QString::fromLatin1(fallback));
-        parser.addOption(option);
-        return option;
-    };
-    parser.addOption(help);
-    const auto model = valueOption("model"), in = valueOption("in"), out = valueOption("out"),
-               device = valueOption("device", "cpu"), dtype = valueOption("dtype", "auto"),
-               steps = valueOption("steps", "50"), shift = valueOption("shift", "5.0"),
-               sampler = valueOption("sampler", "unipc"), text = valueOption("text");
-    if (!parser.parse(QStringList{QStringLiteral("mbq probe")} + args)) {
-        std::fprintf(stderr, "mbq: %s\n%s", qPrintable(parser.errorText()), kUsage);
-        return 2;
-    }
-    if (parser.isSet(help)) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        std::fprintf(stderr, "mbq: probe takes one COMPONENT\n%s", kUsage);
-        return 2;
-    }
+    CommandLine line("mbq probe", kUsage);
+    const auto model = line.option("model"), in = line.option("in"), out = line.option("out"),
+               device = line.option("device", "cpu"), dtype = line.option("dtype", "auto"),
+               steps = line.option("steps", "50"), shift = line.option("shift", "5.0"),
+               sampler = line.option("sampler", "unipc"), text = line.option("text");
+    if (const int exit = line.parse(args); exit >= 0)
+        return exit;
+    const QStringList positional = line.positional();
+    if (positional.size() != 1)
+        return line.usageError(QStringLiteral("probe takes one COMPONENT"));
     const QString component = positional.front();
 
     if (component == QLatin1String("wan-schedule")) {
         bool stepsOk = false, shiftOk = false;
-        const int stepCount = parser.value(steps).toInt(&stepsOk);
-        const double shiftValue = parser.value(shift).toDouble(&shiftOk);
+        const int stepCount = line.value(steps).toInt(&stepsOk);
+        const double shiftValue = line.value(shift).toDouble(&shiftOk);
         Sampler kind = Sampler::UniPC;
-        if (!stepsOk || !shiftOk || !parseSampler(parser.value(sampler).toStdString(), &kind)) {
-            std::fprintf(stderr, "mbq: invalid --steps, --shift or --sampler\n%s", kUsage);
-            return 2;
-        }
+        if (!stepsOk || !shiftOk || !parseSampler(line.value(sampler).toStdString(), &kind))
+            return line.usageError(QStringLiteral("invalid --steps, --shift or --sampler"));
         auto schedule = wanSchedule(stepCount, shiftValue, kind);
         if (!schedule) {
             std::fprintf(stderr, "mbq: %s\n", schedule.error().toString().c_str());
@@ -84,21 +67,18 @@ int runProbe(const QStringList &args)
             timesteps.append(qint64(t));
         for (double sigma : schedule->sigmas)
             sigmas.append(sigma);
-        const QJsonObject json{{"sampler", samplerName(kind)},
-                               {"steps", stepCount},
-                               {"shift", shiftValue},
-                               {"timesteps", timesteps},
-                               {"sigmas", sigmas}};
+        const QJsonObject json {{"sampler", samplerName(kind)},
+                                {"steps", stepCount},
+                                {"shift", shiftValue},
+                                {"timesteps", timesteps},
+                                {"sigmas", sigmas}};
         std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Indented).constData());
         return 0;
     }
     if (component == QLatin1String("wan-tokenizer")) {
-        if (parser.value(model).isEmpty() || !parser.isSet(text)) {
-            std::fprintf(stderr, "mbq: probe wan-tokenizer needs --model and --text\n%s", kUsage);
-            return 2;
-        }
-        auto tokens = wanTokenize(parser.value(model).toStdString(),
-                                  parser.value(text).toStdString());
+        if (line.value(model).isEmpty() || !line.isSet(text))
+            return line.usageError(QStringLiteral("probe wan-tokenizer needs --model and --text"));
+        auto tokens = wanTokenize(line.value(model).toStdString(), line.value(text).toStdString());
         if (!tokens) {
             std::fprintf(stderr, "mbq: %s\n", tokens.error().toString().c_str());
             return 1;
@@ -108,10 +88,10 @@ int runProbe(const QStringList &args)
             ids.append(qint64(id));
         for (int64_t m : tokens->mask)
             mask.append(qint64(m));
-        const QJsonObject json{{"ids", ids},
-                               {"mask", mask},
-                               {"length", qint64(tokens->length)},
-                               {"truncated", tokens->truncated}};
+        const QJsonObject json {{"ids", ids},
+                                {"mask", mask},
+                                {"length", qint64(tokens->length)},
+                                {"truncated", tokens->truncated}};
         std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Indented).constData());
         return 0;
     }
@@ -125,24 +105,21 @@ int runProbe(const QStringList &args)
         {QStringLiteral("wan-text-encoder"), probeWanTextEncoder},
     };
     if (const TensorProbe probe = probes.value(component)) {
-        if (parser.value(model).isEmpty() || parser.value(in).isEmpty()
-            || parser.value(out).isEmpty()) {
-            std::fprintf(stderr, "mbq: probe %s needs --model, --in and --out\n%s",
-                         qPrintable(component), kUsage);
-            return 2;
+        if (line.value(model).isEmpty() || line.value(in).isEmpty() || line.value(out).isEmpty()) {
+            return line.usageError(
+                QStringLiteral("probe %1 needs --model, --in and --out").arg(component));
         }
-        auto probed = probe(parser.value(model).toStdString(), parser.value(in).toStdString(),
-                            parser.value(out).toStdString(),
-                            {parser.value(device).toStdString(), parser.value(dtype).toStdString()});
+        auto probed = probe(line.value(model).toStdString(), line.value(in).toStdString(),
+                            line.value(out).toStdString(),
+                            {line.value(device).toStdString(), line.value(dtype).toStdString()});
         if (!probed) {
             std::fprintf(stderr, "mbq: %s\n", probed.error().toString().c_str());
             return 1;
         }
-        std::printf("wrote %s\n", qPrintable(parser.value(out)));
+        std::printf("wrote %s\n", qPrintable(line.value(out)));
         return 0;
     }
-    std::fprintf(stderr, "mbq: unknown probe component '%s'\n%s", qPrintable(component), kUsage);
-    return 2;
+    return line.usageError(QStringLiteral("unknown probe component '%1'").arg(component));
 }
 
 } // namespace mbq::cli

@@ -2,12 +2,12 @@
 // the command line an artist or a script would run.
 
 #include "core/media/video_writer.h"
+#include "tests/common/process_run.h"
 #include "tests/core/helpers/synthetic_clip.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -15,28 +15,15 @@ using namespace mbq;
 
 namespace {
 
+using Run = test::ProcessRun;
+
 constexpr int kWidth = 192;
 constexpr int kHeight = 128;
 constexpr int kFrames = 25;
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 Run mbqMetrics(const QStringList &args)
 {
-    QProcess process;
-    process.start(QStringLiteral(MBQ_BINARY_DIR "/bin/mbq"), QStringList{"metrics"} + args);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return test::runMbq(QStringList {"metrics"} + args);
 }
 
 } // namespace
@@ -53,8 +40,8 @@ private:
         const QString path = m_dir.filePath(QLatin1String(name));
         EncodeOptions options;
         options.preset = QStringLiteral("veryfast");
-        const auto written =
-            encodeVideo(test::renderClip(kWidth, kHeight, 16.0, look, motion), path, options);
+        const auto written
+            = encodeVideo(test::renderClip(kWidth, kHeight, 16.0, look, motion), path, options);
         return written.ok() ? path : QString();
     }
 
@@ -72,12 +59,12 @@ private slots:
         // The injected render moves like the source but looks like its prompt; the baseline
         // looks the same but moves its own way.
         const QString output = write("output.mp4", test::Look::cool(), standard);
-        const QString baseline = write(
-            "baseline.mp4", test::Look::cool(), test::otherMotion(kFrames, kWidth, kHeight));
+        const QString baseline = write("baseline.mp4", test::Look::cool(),
+                                       test::otherMotion(kFrames, kWidth, kHeight));
         QVERIFY(!source.isEmpty() && !output.isEmpty() && !baseline.isEmpty());
 
-        const Run run = mbqMetrics({"--source", source, "--output", output, "--baseline",
-                                    baseline, "--json"});
+        const Run run = mbqMetrics(
+            {"--source", source, "--output", output, "--baseline", baseline, "--json"});
         QVERIFY2(run.code == 0, run.err.constData());
         QJsonParseError parseError;
         const QJsonObject json = QJsonDocument::fromJson(run.out, &parseError).object();

@@ -1,13 +1,13 @@
 // `mbq info` and `mbq convert` end to end: exit codes, messages on stderr, JSON output.
 
 #include "checkpoint_fixtures.h"
+#include "tests/common/process_run.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,35 +17,17 @@ class TestCliCheckpoints : public QObject
 
 private:
     QTemporaryDir m_dir;
-    const QString m_mbq = QStringLiteral(MBQ_BINARY_DIR "/bin/mbq");
-
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    Run mbq(const QStringList &args)
-    {
-        QProcess process;
-        process.start(m_mbq, args);
-        Run run;
-        if (!process.waitForStarted(30000) || !process.waitForFinished(120000))
-            return run;
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : 128;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
-    }
+    using Run = mbq::test::ProcessRun;
+    static Run mbq(const QStringList &args) { return mbq::test::runMbq(args); }
 
     QString fixture(const char *name) const { return m_dir.filePath(name); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFile::exists(m_mbq),
-                 qPrintable("the mbq executable is missing at " + m_mbq + "; build target mbq"));
+        const QString mbqPath = QStringLiteral(MBQ_BINARY_DIR "/bin/mbq");
+        QVERIFY2(QFile::exists(mbqPath),
+                 qPrintable("the mbq executable is missing at " + mbqPath + "; build target mbq"));
         QVERIFY(m_dir.isValid());
         const QString error = mbq::test::writeTorchFixtures(m_dir.path());
         QVERIFY2(error.isEmpty(), qPrintable(error));

@@ -4,9 +4,9 @@
 
 #include "inference/io/tensor_store.h"
 #include "inference/wan_tools.h"
+#include "tests/common/process_run.h"
 
 #include <QFileInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -70,7 +70,7 @@ private Q_SLOTS:
         const RenderOutput &a = official->render, &b = diffusers->render;
         QCOMPARE(a.frames.count, 5);
         QCOMPARE(a.frames.width, 64);
-        QCOMPARE(a.latents.shape, (std::vector<int64_t>{16, 2, 6, 8}));
+        QCOMPARE(a.latents.shape, (std::vector<int64_t> {16, 2, 6, 8}));
         QVERIFY(a.latents.data == b.latents.data);
         QVERIFY(a.frames.rgb == b.frames.rgb);
     }
@@ -94,35 +94,29 @@ private Q_SLOTS:
     void commandLineWritesVideoAndLatent()
     {
         const QString out = m_dir.filePath(QStringLiteral("clip.mp4"));
-        QProcess process;
-        process.start(QStringLiteral(MBQ_BINARY_DIR "/bin/mbq"),
-                      {"generate", "--model", QString::fromStdString(m_official), "--prompt",
-                       "a red fox", "--width", "64", "--height", "48", "--frames", "5",
-                       "--steps", "2", "--device", "cpu", "--out", out});
-        QVERIFY(process.waitForFinished(120000));
-        const QByteArray err = process.readAllStandardError();
-        QVERIFY2(process.exitCode() == 0, err.constData());
-        QVERIFY(err.contains("RANDOM WEIGHTS"));
+        const test::ProcessRun run
+            = test::runMbq({"generate", "--model", QString::fromStdString(m_official), "--prompt",
+                            "a red fox", "--width", "64", "--height", "48", "--frames", "5",
+                            "--steps", "2", "--device", "cpu", "--out", out});
+        QVERIFY2(run.code == 0, run.err.constData());
+        QVERIFY(run.err.contains("RANDOM WEIGHTS"));
         QVERIFY(QFileInfo(out).size() > 0);
         auto latent = io::TensorStore::open(
             m_dir.filePath(QStringLiteral("clip.latent.safetensors")).toStdString());
         QVERIFY2(latent, latent ? "" : latent.error().message.c_str());
         auto tensor = latent->load(latent->tensors().begin()->first);
         QVERIFY(tensor);
-        QCOMPARE(tensor->sizes().vec(), (std::vector<int64_t>{16, 2, 6, 8}));
+        QCOMPARE(tensor->sizes().vec(), (std::vector<int64_t> {16, 2, 6, 8}));
     }
 
     void commandLineOffersValidSizes()
     {
-        QProcess process;
-        process.start(QStringLiteral(MBQ_BINARY_DIR "/bin/mbq"),
-                      {"generate", "--model", QString::fromStdString(m_official), "--prompt",
-                       "a fox", "--width", "70", "--height", "48", "--frames", "5", "--out",
-                       m_dir.filePath(QStringLiteral("bad.mp4"))});
-        QVERIFY(process.waitForFinished(120000));
-        const QByteArray err = process.readAllStandardError();
-        QCOMPARE(process.exitCode(), 1);
-        QVERIFY2(err.contains("64 or 80"), err.constData());
+        const test::ProcessRun run
+            = test::runMbq({"generate", "--model", QString::fromStdString(m_official), "--prompt",
+                            "a fox", "--width", "70", "--height", "48", "--frames", "5", "--out",
+                            m_dir.filePath(QStringLiteral("bad.mp4"))});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains("64 or 80"), run.err.constData());
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.mp4"))));
     }
 };

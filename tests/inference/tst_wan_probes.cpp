@@ -9,11 +9,11 @@
 #include "inference/text/umt5_tokenizer.h"
 #include "inference/wan/vae.h"
 #include "inference/wan_tools.h"
+#include "tests/common/process_run.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,34 +21,20 @@ using namespace mbq;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::ProcessRun;
 
 Run probe(const QStringList &args)
 {
-    QProcess process;
-    process.start(QStringLiteral(MBQ_BINARY_DIR "/bin/mbq"), QStringList{"probe"} + args);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return test::runMbq(QStringList {"probe"} + args);
 }
 
 bool writeTensor(const QString &path, const char *name, const at::Tensor &tensor)
 {
     const at::Tensor data = tensor.contiguous();
     const io::DType dtype = data.scalar_type() == at::kLong ? io::DType::I64 : io::DType::F32;
-    io::SafetensorsWriteEntry entry{name, dtype, data.sizes().vec(),
-                                    [data](const io::ByteSink &sink) {
-                                        return sink(data.data_ptr(), size_t(data.nbytes()));
-                                    }};
+    io::SafetensorsWriteEntry entry {
+        name, dtype, data.sizes().vec(),
+        [data](const io::ByteSink &sink) { return sink(data.data_ptr(), size_t(data.nbytes())); }};
     return io::writeSafetensors(path.toStdString(), {entry}, {}).ok();
 }
 
@@ -89,8 +75,8 @@ private Q_SLOTS:
         const Run run = probe({"wan-tokenizer", "--model", m_model, "--text", "a red  fox"});
         QVERIFY2(run.code == 0, run.err.constData());
         const QJsonObject json = QJsonDocument::fromJson(run.out).object();
-        auto tokenizer = text::UmT5Tokenizer::load(pipelines::wanTokenizerFolder(
-            m_model.toStdString()));
+        auto tokenizer
+            = text::UmT5Tokenizer::load(pipelines::wanTokenizerFolder(m_model.toStdString()));
         QVERIFY(tokenizer);
         auto expected = tokenizer->encode("a red  fox");
         QVERIFY(expected);
@@ -130,8 +116,8 @@ private Q_SLOTS:
 
     void textEncoderMatchesTheLibrary()
     {
-        auto tokenizer = text::UmT5Tokenizer::load(pipelines::wanTokenizerFolder(
-            m_model.toStdString()));
+        auto tokenizer
+            = text::UmT5Tokenizer::load(pipelines::wanTokenizerFolder(m_model.toStdString()));
         QVERIFY(tokenizer);
         auto tokens = tokenizer->encode("a fox in the snow");
         QVERIFY(tokens);
