@@ -129,13 +129,16 @@ bool InjectionSchedule::isOff() const
 {
     if (stepBegin >= stepEnd)
         return true;
-    // Head weights scale the layer weight, so a layer whose heads are all at 0 is off too.
-    return std::none_of(layers.begin(), layers.end(), [](const LayerInjection &l) {
-        return l.weight > 0.0f
-            && (l.headWeights.empty()
-                || std::any_of(l.headWeights.begin(), l.headWeights.end(),
-                               [](float w) { return w > 0.0f; }));
-    });
+    return std::none_of(layers.begin(), layers.end(),
+                        [](const LayerInjection &l) { return l.isActive(); });
+}
+
+bool LayerInjection::isActive() const
+{
+    return weight > 0.0f
+        && (headWeights.empty()
+            || std::any_of(headWeights.begin(), headWeights.end(),
+                           [](float w) { return w > 0.0f; }));
 }
 
 float InjectionSchedule::weightOf(const std::string &layer) const

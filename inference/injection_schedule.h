@@ -28,6 +28,9 @@ struct LayerInjection
     std::string layer;               // stable layer id, e.g. "block.20" or "down.1.0.spatial"
     float weight = 0.0f;             // 0 = off, 1 = full replace
     std::vector<float> headWeights;  // empty = all heads at `weight`
+    // Whether the layer injects at all: a positive weight and, when head weights are given,
+    // at least one positive head (they scale the layer weight).
+    bool isActive() const;
     bool operator==(const LayerInjection &o) const
     {
         return layer == o.layer && weight == o.weight && headWeights == o.headWeights;

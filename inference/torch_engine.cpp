@@ -1,5 +1,5 @@
 // The LibTorch engine. It validates model folders and requests and renders Wan2.1
-// text-to-video; VideoCrafter2 plugs in behind render() as it lands.
+// text-to-video and motion transfer; VideoCrafter2 plugs in behind render() as it lands.
 #include "inference/checkpoint_tools.h"
 #include "inference/engine.h"
 #include "inference/request_rules.h"

@@ -1,11 +1,15 @@
 // generateWan (wan_tools.h): loads a Wan2.1 folder's DiT, text encoder and VAE and runs the
-// text-to-video pipeline, saving the latent before decoding.
+// text-to-video pipeline (or, with a source clip and an active injection schedule, the motion
+// transfer pipeline), saving the latent before decoding.
 #include "inference/io/safetensors_writer.h"
 #include "inference/pipelines/wan_components.h"
 #include "inference/pipelines/wan_t2v.h"
+#include "inference/pipelines/wan_transfer.h"
 #include "inference/wan/compute.h"
 #include "inference/wan/dit.h"
 #include "inference/wan_tools.h"
+
+#include <optional>
 
 namespace mbq {
 
@@ -40,16 +44,26 @@ HostTensor toHost(const at::Tensor &tensor)
     return host;
 }
 
+// RGB8 frames -> [3, F, H, W] float32 in [-1, 1], the VAE's input.
+at::Tensor framesToVideo(const VideoFrames &frames)
+{
+    const at::Tensor bytes = at::from_blob(const_cast<uint8_t *>(frames.rgb.data()),
+                                           {frames.count, frames.height, frames.width, 3},
+                                           at::kByte);
+    return bytes.permute({3, 0, 1, 2}).to(at::kFloat) / 127.5 - 1.0;
+}
+
 } // namespace
 
 Result<WanGenerateOutput> generateWan(const std::string &modelFolder,
                                       const RenderRequest &request,
                                       const WanGenerateOptions &options, const JobHooks &hooks)
 {
-    if (!request.source.empty() || !request.injection.isOff())
-        return makeError(ErrorCode::Unsupported,
-                         "motion transfer with Wan2.1 is not in this build yet; clear the source "
-                         "clip and injection to render plain text-to-video");
+    const bool transfer = !request.injection.isOff();
+    if (transfer && request.source.empty())
+        return makeError(ErrorCode::InvalidArgument,
+                         "the injection schedule needs a source clip; add one or turn every "
+                         "layer's weight to 0");
     auto precision = wan::resolvePrecision(options.compute);
     if (!precision)
         return precision.error();
@@ -72,7 +86,8 @@ Result<WanGenerateOutput> generateWan(const std::string &modelFolder,
     if (!dit)
         return dit.error();
     std::unique_ptr<pipelines::VideoVae> vae;
-    if (options.decode) {
+    // Motion transfer needs the VAE to encode its source, so it always decodes too.
+    if (options.decode || transfer) {
         auto loaded = pipelines::loadWanVideoVae(modelFolder, precision->device);
         if (!loaded)
             return loaded.error();
@@ -92,11 +107,33 @@ Result<WanGenerateOutput> generateWan(const std::string &modelFolder,
         sink = [&](const at::Tensor &latent, int steps) {
             return saveLatent(options.latentPath, latent, steps, request, randomWeights);
         };
-    auto result = pipeline.run(t2v, hooks, sink);
+    WanGenerateOutput output;
+    std::optional<pipelines::WanT2VResult> baseline;
+    Result<pipelines::WanT2VResult> result = makeError(ErrorCode::Internal, "not rendered");
+    if (transfer) {
+        pipelines::WanTransferRequest job;
+        job.target = t2v;
+        job.schedule = request.injection;
+        job.sourceVideo = framesToVideo(request.source);
+        job.sourcePrompt = request.sourcePrompt;
+        job.wantBaseline = request.wantBaseline;
+        auto done = pipelines::WanTransferPipeline(**dit, **text, *vae).run(job, hooks, sink);
+        if (!done)
+            return done.error();
+        output.extractionPasses = done->extractionPasses;
+        if (!done->render.latent.defined()) { // cancelled before the injected render began
+            output.render.cancelled = true;
+            return output;
+        }
+        if (request.wantBaseline)
+            baseline = std::move(done->baseline);
+        result = std::move(done->render);
+    } else {
+        result = pipeline.run(t2v, hooks, sink);
+    }
     if (!result)
         return result.error();
 
-    WanGenerateOutput output;
     output.randomWeights = randomWeights;
     output.warnings = result->warnings;
     output.device = std::string(precision->device.is_cuda() ? "cuda " : "cpu ")
@@ -109,6 +146,10 @@ Result<WanGenerateOutput> generateWan(const std::string &modelFolder,
         output.render.latents = toHost(result->latent);
     if (result->video.defined())
         output.render.frames = pipelines::videoToFrames(result->video, request.settings.fps);
+    if (baseline && baseline->video.defined())
+        output.render.baseline = pipelines::videoToFrames(baseline->video, request.settings.fps);
+    else if (request.wantBaseline && !transfer)
+        output.render.baseline = output.render.frames; // no injection: the render is the baseline
     return output;
 }
 

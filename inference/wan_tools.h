@@ -96,10 +96,13 @@ struct WanGenerateOutput
     std::vector<std::string> warnings;
     bool randomWeights = false; // a tiny test model: the video is noise
     std::string device;         // where the DiT ran, e.g. "cuda bf16"
+    int extractionPasses = 0;   // DiT passes over the source (motion transfer)
 };
 
-// Text-to-video with a Wan2.1 model folder (either layout). Cancel, progress and previews go
-// through `hooks`; a cancelled render returns its latent (and saves it) without decoding.
+// Text-to-video with a Wan2.1 model folder (either layout); with a source clip and an active
+// injection schedule, motion transfer (the source must already have the render's size and
+// frame count). Cancel, progress and previews go through `hooks`; a cancelled render returns
+// its latent (and saves it) without decoding.
 Result<WanGenerateOutput> generateWan(const std::string &modelFolder,
                                       const RenderRequest &request,
                                       const WanGenerateOptions &options, const JobHooks &hooks);

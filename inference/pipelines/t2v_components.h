@@ -34,6 +34,14 @@ public:
     // latent [channels, F, H, W] (normalised, as the DiT sees it) -> video [3, T, H·s, W·s]
     // float32 in [-1, 1].
     virtual Result<at::Tensor> decode(const at::Tensor &latent) = 0;
+    // video [3, T, H, W] float32 in [-1, 1] -> the normalised latent decode() takes. Only motion
+    // transfer needs it (to encode the source clip), so VAEs used for plain text-to-video may
+    // keep this default.
+    virtual Result<at::Tensor> encode(const at::Tensor &video)
+    {
+        (void)video;
+        return makeError(ErrorCode::Unsupported, "this VAE cannot encode video");
+    }
 };
 
 } // namespace mbq::pipelines

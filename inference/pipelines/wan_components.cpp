@@ -56,6 +56,11 @@ public:
         return m_vae.decodeTiled(latent.to(m_vae.device(), m_vae.dtype()));
     }
 
+    Result<at::Tensor> encode(const at::Tensor &video) override
+    {
+        return m_vae.encode(video.to(m_vae.device(), m_vae.dtype()));
+    }
+
 private:
     wan::WanVae m_vae;
 };

@@ -84,6 +84,21 @@ VideoFrames videoToFrames(const at::Tensor &video, double fps)
     return toFrames(unit.permute({1, 2, 3, 0}), fps);
 }
 
+Result<std::vector<int64_t>> wanLatentShape(const wan::WanDitConfig &config,
+                                            const GenerationSettings &s, const VideoVae *vae)
+{
+    const int64_t temporal = vae ? vae->temporalStride() : 4;
+    const int64_t spatial = vae ? vae->spatialStride() : 8;
+    if ((s.frames - 1) % temporal != 0 || s.width % (spatial * config.patchW) != 0
+        || s.height % (spatial * config.patchH) != 0)
+        return makeError(ErrorCode::InvalidArgument,
+                         "frames must be " + std::to_string(temporal)
+                             + "n+1 and width/height multiples of "
+                             + std::to_string(spatial * config.patchH) + " for this model");
+    return std::vector<int64_t>{config.inDim, (s.frames - 1) / temporal + 1, s.height / spatial,
+                                s.width / spatial};
+}
+
 WanT2VPipeline::WanT2VPipeline(wan::WanDit &dit, TextEncoder &text, VideoVae *vae)
     : m_dit(dit)
     , m_text(text)
@@ -143,16 +158,9 @@ Result<WanT2VResult> WanT2VPipeline::run(const WanT2VRequest &request, const Job
         return solver.error();
 
     const wan::WanDitConfig &config = m_dit.config();
-    const int64_t temporal = m_vae ? m_vae->temporalStride() : 4;
-    const int64_t spatial = m_vae ? m_vae->spatialStride() : 8;
-    if ((s.frames - 1) % temporal != 0 || s.width % (spatial * config.patchW) != 0
-        || s.height % (spatial * config.patchH) != 0)
-        return makeError(ErrorCode::InvalidArgument,
-                         "frames must be " + std::to_string(temporal)
-                             + "n+1 and width/height multiples of "
-                             + std::to_string(spatial * config.patchH) + " for this model");
-    const std::vector<int64_t> shape = {config.inDim, (s.frames - 1) / temporal + 1,
-                                        s.height / spatial, s.width / spatial};
+    auto shape = wanLatentShape(config, s, m_vae);
+    if (!shape)
+        return shape.error();
 
     WanT2VResult result;
     // Both prompts first, then the encoder goes: the DiT needs the memory.
@@ -179,7 +187,7 @@ Result<WanT2VResult> WanT2VPipeline::run(const WanT2VRequest &request, const Job
         // two prompts share one batch.
         const at::Tensor pos = padRows(positive->to(device, at::kFloat), config.textLen);
         const at::Tensor neg = padRows(negative->to(device, at::kFloat), config.textLen);
-        at::Tensor latent = wanInitialNoise(shape, s.seed).to(device);
+        at::Tensor latent = wanInitialNoise(*shape, s.seed).to(device);
         const int steps = (*schedule).steps();
         for (int i = 0; i < steps; ++i) {
             if (hooks.cancelled()) {

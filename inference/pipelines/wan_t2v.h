@@ -57,6 +57,13 @@ VideoFrames wanLatentPreview(const at::Tensor &latent, double fps);
 // [3, T, H, W] in [-1, 1] -> RGB8, as the official cache_video: (v + 1) / 2 · 255, truncated.
 VideoFrames videoToFrames(const at::Tensor &video, double fps);
 
+// The latent [channels, F, H, W] for `settings`, or InvalidArgument when the frame count or
+// size does not fit the VAE's strides and the DiT's patch (the VAE's strides are Wan's 4 and 8
+// when vae is null).
+Result<std::vector<int64_t>> wanLatentShape(const wan::WanDitConfig &config,
+                                            const GenerationSettings &settings,
+                                            const VideoVae *vae);
+
 class WanT2VPipeline
 {
 public:

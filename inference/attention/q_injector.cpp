@@ -1,0 +1,139 @@
+#include "inference/attention/q_injector.h"
+
+#include <exception>
+
+namespace mbq::attention {
+
+void QInjector::capture(QBank &bank, std::set<std::string> layers, std::optional<int> bankStep)
+{
+    m_mode = Mode::Capture;
+    m_captureBank = &bank;
+    m_captureLayers = std::move(layers);
+    m_bankStep = bankStep;
+}
+
+void QInjector::inject(const QBank &bank, const InjectionSchedule &schedule)
+{
+    m_mode = Mode::Inject;
+    m_injectBank = &bank;
+    m_schedule = &schedule;
+    m_params.clear();
+    for (const LayerInjection &l : schedule.layers) {
+        if (!l.isActive())
+            continue;
+        kernels::QSwapParams params;
+        params.mode = schedule.mode == InjectionMode::Blend ? kernels::QSwapMode::Blend
+                                                            : kernels::QSwapMode::Replace;
+        params.weight = l.weight;
+        if (!l.headWeights.empty())
+            params.headWeights = at::tensor(l.headWeights, at::kFloat);
+        if (!schedule.tokenMask.empty())
+            params.tokenMask = at::tensor(schedule.tokenMask, at::kByte);
+        m_params.emplace(l.layer, std::move(params));
+    }
+}
+
+void QInjector::off()
+{
+    m_mode = Mode::Off;
+}
+
+void QInjector::onQuery(const QSite &site, at::Tensor &q)
+{
+    if (site.layerIndex == 0) {
+        m_capturePasses += m_mode == Mode::Capture ? 1 : 0;
+        m_injectPasses += m_mode == Mode::Inject ? 1 : 0;
+    }
+    // After a failure the render is abandoned; leave the remaining sites untouched.
+    if (m_error)
+        return;
+    try {
+        if (m_mode == Mode::Capture)
+            captureSite(site, q);
+        else if (m_mode == Mode::Inject)
+            injectSite(site, q);
+    } catch (const std::exception &e) {
+        std::string text = e.what();
+        fail(makeError(ErrorCode::Internal, "Q injection failed at layer '" + site.layer + "'",
+                       text.substr(0, text.find('\n'))));
+    }
+}
+
+void QInjector::captureSite(const QSite &site, const at::Tensor &q)
+{
+    if (!m_captureLayers.count(site.layer))
+        return;
+    const int step = m_bankStep ? *m_bankStep : site.context.step;
+    if (auto stored = m_captureBank->put(step, site.layer, q); !stored)
+        fail(stored.error());
+}
+
+void QInjector::injectSite(const QSite &site, at::Tensor &q)
+{
+    const InjectionSchedule &s = *m_schedule;
+    const int step = site.context.step;
+    if (step < s.stepBegin || step >= s.stepEnd)
+        return;
+    const auto found = m_params.find(site.layer);
+    if (found == m_params.end())
+        return;
+    const at::Tensor *source = m_injectBank->find(step, site.layer);
+    if (!source) {
+        fail(makeError(ErrorCode::Internal, "the Q bank holds nothing for layer '" + site.layer
+                                                + "' at step " + std::to_string(step)));
+        return;
+    }
+
+    kernels::QSwapParams &params = found->second;
+    params.heads = site.heads;
+    // Moved once, on first use, rather than copied to the device at every step.
+    if (params.headWeights.defined() && params.headWeights.device() != q.device())
+        params.headWeights = params.headWeights.to(q.device());
+    if (params.tokenMask.defined() && params.tokenMask.device() != q.device())
+        params.tokenMask = params.tokenMask.to(q.device());
+    if (!q.is_contiguous())
+        q = q.contiguous();
+
+    const int64_t rows = q.size(0);
+    const auto branchOf = [&](int64_t row) {
+        return size_t(row) < site.context.branches.size() ? site.context.branches[size_t(row)]
+                                                          : GuidanceBranch::Conditional;
+    };
+    // A source batch equal to the target's pairs rows (a target's own captured Q); a batch
+    // of 1 (one extraction pass) serves every row.
+    const bool paired = source->size(0) == rows && rows > 1;
+    bool everyRow = true;
+    for (int64_t r = 0; r < rows; ++r)
+        everyRow = everyRow && wantsBranch(branchOf(r));
+    if (everyRow) {
+        kernels::qSwap_(q, *source, params);
+        return;
+    }
+    for (int64_t r = 0; r < rows; ++r) {
+        if (!wantsBranch(branchOf(r)))
+            continue;
+        at::Tensor row = q.narrow(0, r, 1); // a contiguous view: the swap writes into q
+        kernels::qSwap_(row, paired ? source->narrow(0, r, 1) : *source, params);
+    }
+}
+
+bool QInjector::wantsBranch(GuidanceBranch branch) const
+{
+    switch (m_schedule->branches) {
+    case GuidanceBranches::Both:
+        return branch != GuidanceBranch::Source;
+    case GuidanceBranches::ConditionalOnly:
+        return branch == GuidanceBranch::Conditional;
+    case GuidanceBranches::UnconditionalOnly:
+        return branch == GuidanceBranch::Unconditional;
+    }
+    return false;
+}
+
+void QInjector::fail(Error error)
+{
+    if (!m_error)
+        m_error = std::move(error);
+}
+
+} // namespace mbq::attention

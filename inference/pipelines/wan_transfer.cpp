@@ -1,0 +1,286 @@
+#include "inference/pipelines/wan_transfer.h"
+
+#include "inference/attention/q_injector.h"
+#include "inference/request_rules.h"
+#include "inference/sched/flow_schedule.h"
+
+#include <atomic>
+#include <map>
+#include <new>
+#include <set>
+
+namespace mbq::pipelines {
+
+namespace {
+
+// Encodes each prompt once and serves it again after the real encoder is released: the
+// text-to-video pipeline releases its encoder after every run, and a transfer runs it twice
+// (baseline and injected) after encoding the source prompt as well.
+class MemoTextEncoder final : public TextEncoder
+{
+public:
+    explicit MemoTextEncoder(TextEncoder &inner) : m_inner(inner) {}
+
+    Result<at::Tensor> encode(const std::string &prompt, std::string *warning) override
+    {
+        auto it = m_rows.find(prompt);
+        if (it == m_rows.end()) {
+            std::string said;
+            auto rows = m_inner.encode(prompt, &said);
+            if (!rows)
+                return rows.error();
+            it = m_rows.emplace(prompt, std::make_pair(*rows, said)).first;
+        }
+        if (warning)
+            *warning = it->second.second;
+        return it->second.first;
+    }
+    // The owner releases the real encoder once every prompt is in.
+    void release() override {}
+    void releaseInner() { m_inner.release(); }
+
+private:
+    TextEncoder &m_inner;
+    std::map<std::string, std::pair<at::Tensor, std::string>> m_rows;
+};
+
+// Removes the hook however the render ends.
+class HookGuard
+{
+public:
+    HookGuard(wan::WanDit &dit, attention::QHook *hook) : m_dit(dit) { m_dit.setQHook(hook); }
+    ~HookGuard() { m_dit.setQHook(nullptr); }
+    HookGuard(const HookGuard &) = delete;
+    HookGuard &operator=(const HookGuard &) = delete;
+
+private:
+    wan::WanDit &m_dit;
+};
+
+// FNV-1a, the same construction as InjectionSchedule::hash.
+class Fnv
+{
+public:
+    void bytes(const void *data, size_t size)
+    {
+        const auto *p = static_cast<const uint8_t *>(data);
+        for (size_t i = 0; i < size; ++i)
+            m_hash = (m_hash ^ p[i]) * 1099511628211ull;
+    }
+    template<typename T> void value(T v) { bytes(&v, sizeof v); }
+    void string(const std::string &s)
+    {
+        value(uint64_t(s.size()));
+        bytes(s.data(), s.size());
+    }
+    uint64_t hash() const { return m_hash; }
+
+private:
+    uint64_t m_hash = 1469598103934665603ull;
+};
+
+// Everything that changes what a bank entry holds, except which entries exist (covers() checks
+// that): the source pixels and prompt, the model, and how the source was noised.
+uint64_t sourceKey(const WanTransferRequest &request, const wan::WanDit &dit)
+{
+    Fnv f;
+    const at::Tensor pixels = request.sourceVideo.to(at::kCPU, at::kFloat).contiguous();
+    f.bytes(pixels.data_ptr(), size_t(pixels.nbytes()));
+    for (int64_t size : pixels.sizes())
+        f.value(size);
+    f.string(request.sourcePrompt);
+    f.value(dit.parameterCount());
+    f.value(int(dit.precision().stream));
+    f.value(int(request.schedule.extraction));
+    if (request.schedule.extraction == ExtractionMode::Single) {
+        f.value(request.schedule.extractionTimestep);
+    } else {
+        f.value(request.target.settings.steps);
+        f.value(request.target.settings.shift);
+    }
+    return f.hash();
+}
+
+Error failure(const std::exception &e, const char *what)
+{
+    std::string text = e.what();
+    text = text.substr(0, text.find('\n'));
+    if (text.find("out of memory") != std::string::npos)
+        return makeError(ErrorCode::OutOfMemory,
+                         std::string("out of memory ") + what
+                             + "; try fewer layers or steps, or a smaller size",
+                         text);
+    return makeError(ErrorCode::Internal, std::string("failed ") + what, text);
+}
+
+std::string sizeText(int64_t width, int64_t height, int64_t frames)
+{
+    return std::to_string(width) + "x" + std::to_string(height) + ", " + std::to_string(frames)
+           + " frames";
+}
+
+} // namespace
+
+WanTransferPipeline::WanTransferPipeline(wan::WanDit &dit, TextEncoder &text, VideoVae &vae)
+    : m_dit(dit)
+    , m_text(text)
+    , m_vae(vae)
+{}
+
+Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &request,
+                                                   const JobHooks &hooks,
+                                                   const LatentSink &saveLatent)
+{
+    const GenerationSettings &s = request.target.settings;
+    const InjectionSchedule &schedule = request.schedule;
+    const wan::WanDitConfig &config = m_dit.config();
+    RenderRequest asRender;
+    asRender.prompt = request.target.prompt;
+    asRender.settings = s;
+    if (auto valid = validateRequest(asRender); !valid)
+        return valid.error();
+    if (auto valid = schedule.validate(s.steps, m_dit.layerIds()); !valid)
+        return valid.error();
+    if (schedule.extraction == ExtractionMode::Lockstep)
+        return makeError(ErrorCode::Unsupported,
+                         "lockstep extraction is not in this build yet; use single or per_step");
+    const at::Tensor &video = request.sourceVideo;
+    if (!video.defined() || video.dim() != 4 || video.size(0) != 3)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the source clip must be an RGB video [3, frames, height, width]");
+    if (video.size(1) != s.frames || video.size(2) != s.height || video.size(3) != s.width) {
+        const std::string clip = sizeText(video.size(3), video.size(2), video.size(1));
+        return makeError(ErrorCode::InvalidArgument,
+                         "the source clip is " + clip + " but the render is "
+                             + sizeText(s.width, s.height, s.frames)
+                             + "; conform the source to the render's size and frame count");
+    }
+    auto shape = wanLatentShape(config, s, &m_vae);
+    if (!shape)
+        return shape.error();
+    const attention::TokenGrid grid{(*shape)[1] / config.patchT, (*shape)[2] / config.patchH,
+                                    (*shape)[3] / config.patchW};
+    if (!schedule.tokenMask.empty() && int64_t(schedule.tokenMask.size()) != grid.tokens())
+        return makeError(ErrorCode::InvalidArgument,
+                         "the token mask has " + std::to_string(schedule.tokenMask.size())
+                             + " entries but this render has " + std::to_string(grid.tokens())
+                             + " tokens");
+    for (const LayerInjection &l : schedule.layers) {
+        if (!l.headWeights.empty() && int64_t(l.headWeights.size()) != config.numHeads)
+            return makeError(ErrorCode::InvalidArgument,
+                             "layer '" + l.layer + "' has " + std::to_string(l.headWeights.size())
+                                 + " head weights but the model has "
+                                 + std::to_string(config.numHeads) + " heads");
+    }
+    auto flow = sched::officialFlowSchedule(s.steps, s.shift);
+    if (!flow)
+        return flow.error();
+
+    attention::QBank localBank(request.bankBudgetBytes);
+    attention::QBank &bank = request.bank ? *request.bank : localBank;
+    const attention::QBankPlan plan = attention::QBank::plan(schedule);
+    const int64_t entryBytes = grid.tokens() * config.dim
+                               * int64_t(at::elementSize(m_dit.precision().stream));
+    if (auto fits = bank.checkBudget(plan, entryBytes); !fits)
+        return fits.error();
+
+    // Every prompt before any model pass, then the encoder goes: the DiT needs the memory.
+    MemoTextEncoder text(m_text);
+    const std::string negative = request.target.negativePrompt.empty()
+                                     ? wanDefaultNegativePrompt()
+                                     : request.target.negativePrompt;
+    for (const std::string *prompt : {&request.sourcePrompt, &request.target.prompt, &negative}) {
+        if (auto rows = text.encode(*prompt, nullptr); !rows)
+            return rows.error();
+    }
+    text.releaseInner();
+
+    WanTransferResult result;
+    attention::QInjector injector;
+    const uint64_t key = sourceKey(request, m_dit);
+    result.bankReused = bank.sourceKey() == key && bank.covers(plan);
+    if (!result.bankReused) {
+        bank.reset(key);
+        const at::Device device = m_dit.precision().device;
+        try {
+            at::NoGradGuard noGrad;
+            if (hooks.progress)
+                hooks.progress(Progress{Stage::EncodeSource, 0, 1});
+            auto latent = m_vae.encode(video.to(device, at::kFloat));
+            if (!latent)
+                return latent.error();
+            const at::Tensor clean = latent->to(device, at::kFloat);
+            if (hooks.progress)
+                hooks.progress(Progress{Stage::EncodeSource, 1, 1});
+
+            const at::Tensor noise = wanInitialNoise(*shape, kExtractionSeed).to(device);
+            const at::Tensor prompt = text.encode(request.sourcePrompt, nullptr)->to(device);
+            const std::set<std::string> layers(plan.layers.begin(), plan.layers.end());
+            HookGuard guard(m_dit, &injector);
+            const int passes = int(plan.steps.size());
+            for (int i = 0; i < passes; ++i) {
+                if (hooks.cancelled()) {
+                    result.cancelled = true;
+                    return result;
+                }
+                const int step = plan.steps[size_t(i)];
+                const bool single = step == attention::QBank::kAnyStep;
+                // Flow matching's forward process: x_t = (1 − σ)·x_0 + σ·ε, t = 1000·σ.
+                const double timestep = single ? double(schedule.extractionTimestep)
+                                               : double(flow->timesteps[size_t(step)]);
+                const double sigma = single ? timestep / sched::kTrainTimesteps
+                                            : double(flow->sigmas[size_t(step)]);
+                injector.capture(bank, layers, step);
+                auto out = m_dit.forward(((1.0 - sigma) * clean + sigma * noise).unsqueeze(0),
+                                         at::full({1}, timestep, clean.options()),
+                                         prompt.unsqueeze(0),
+                                         {step, {attention::GuidanceBranch::Source}});
+                if (!out)
+                    return out.error();
+                if (injector.error())
+                    return *injector.error();
+                if (hooks.progress)
+                    hooks.progress(Progress{Stage::ExtractQ, i + 1, passes});
+            }
+        } catch (const std::bad_alloc &) {
+            return makeError(ErrorCode::OutOfMemory, "out of host memory while extracting Q");
+        } catch (const std::exception &e) {
+            return failure(e, "while extracting Q");
+        }
+        result.extractionPasses = injector.capturePasses();
+    }
+
+    // The renders stop at the next step once the user cancels or an injection fails.
+    std::atomic<bool> stop{hooks.cancelled()};
+    JobHooks inner = hooks;
+    inner.cancel = &stop;
+    inner.progress = [&](const Progress &p) {
+        if (hooks.progress)
+            hooks.progress(p);
+        if (hooks.cancelled() || injector.error())
+            stop.store(true);
+    };
+    WanT2VPipeline t2v(m_dit, text, &m_vae);
+    if (request.wantBaseline) {
+        auto baseline = t2v.run(request.target, inner);
+        if (!baseline)
+            return baseline.error();
+        result.baseline = std::move(*baseline);
+        if (result.baseline.cancelled) {
+            result.cancelled = true;
+            return result;
+        }
+    }
+    injector.inject(bank, schedule);
+    HookGuard guard(m_dit, &injector);
+    auto render = t2v.run(request.target, inner, saveLatent);
+    if (injector.error())
+        return *injector.error();
+    if (!render)
+        return render.error();
+    result.render = std::move(*render);
+    result.cancelled = result.render.cancelled;
+    return result;
+}
+
+} // namespace mbq::pipelines

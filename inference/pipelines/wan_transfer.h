@@ -1,0 +1,66 @@
+#pragma once
+// Wan2.1 motion transfer (Motion by Queries): the source clip is VAE-encoded, noised and run
+// through the DiT once (`single`) or once per injected step (`per_step`) while its Q is
+// captured into a Q bank; the target prompt is then rendered by the text-to-video pipeline with
+// that Q injected as the schedule says. Optionally the baseline (same prompt and seed, no
+// injection) is rendered first. `lockstep` extraction is not implemented yet.
+
+#include "inference/attention/q_bank.h"
+#include "inference/engine.h"
+#include "inference/injection_schedule.h"
+#include "inference/pipelines/t2v_components.h"
+#include "inference/pipelines/wan_t2v.h"
+#include "inference/result.h"
+#include "inference/wan/dit.h"
+
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <string>
+
+namespace mbq::pipelines {
+
+// Extraction noise is drawn from this seed, not the target's: the bank then depends on the
+// source alone and serves renders with any target seed.
+constexpr uint64_t kExtractionSeed = 0;
+
+struct WanTransferRequest
+{
+    WanT2VRequest target;
+    InjectionSchedule schedule;
+    // [3, frames, height, width] float32 in [-1, 1]: the conformed source clip, which must have
+    // the target's frame count and size.
+    at::Tensor sourceVideo;
+    std::string sourcePrompt; // empty by default, as in the paper
+    bool wantBaseline = false;
+    // Caller-owned bank, reused without an extraction pass when it already holds this source's
+    // entries; null: a bank local to this run with `bankBudgetBytes` (0 = unlimited).
+    attention::QBank *bank = nullptr;
+    int64_t bankBudgetBytes = 0;
+};
+
+struct WanTransferResult
+{
+    WanT2VResult render;   // with injection
+    WanT2VResult baseline; // latent undefined unless wantBaseline
+    int extractionPasses = 0; // DiT forwards that captured source Q
+    bool bankReused = false;
+    bool cancelled = false;   // during extraction or either render
+};
+
+class WanTransferPipeline
+{
+public:
+    // vae is required: it encodes the source (and decodes the outputs).
+    WanTransferPipeline(wan::WanDit &dit, TextEncoder &text, VideoVae &vae);
+
+    Result<WanTransferResult> run(const WanTransferRequest &request, const JobHooks &hooks,
+                                  const LatentSink &saveLatent = {});
+
+private:
+    wan::WanDit &m_dit;
+    TextEncoder &m_text;
+    VideoVae &m_vae;
+};
+
+} // namespace mbq::pipelines
