@@ -2,6 +2,7 @@
 // text-to-video pipeline (or, with a source clip and an active injection schedule, the motion
 // transfer pipeline), saving the latent before decoding.
 #include "inference/io/safetensors_writer.h"
+#include "inference/io/tensor_store.h"
 #include "inference/pipelines/wan_components.h"
 #include "inference/pipelines/wan_t2v.h"
 #include "inference/pipelines/wan_transfer.h"
@@ -18,11 +19,7 @@ namespace {
 Result<void> saveLatent(const std::string &path, const at::Tensor &latent, int steps,
                         const RenderRequest &request, bool randomWeights)
 {
-    const at::Tensor values = latent.to(at::kCPU, at::kFloat).contiguous();
-    io::SafetensorsWriteEntry entry{"latent", io::DType::F32, values.sizes().vec(),
-                                    [values](const io::ByteSink &sink) {
-                                        return sink(values.data_ptr(), size_t(values.nbytes()));
-                                    }};
+    io::SafetensorsWriteEntry entry = io::tensorEntry("latent", latent.to(at::kFloat));
     std::map<std::string, std::string> metadata = {
         {"mbq_family", "wan2.1"},
         {"mbq_completed_steps", std::to_string(steps)},

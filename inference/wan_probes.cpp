@@ -38,11 +38,7 @@ Result<std::vector<at::Tensor>> readInputs(const std::string &in,
 Result<void> writeOutput(const std::string &out, const char *name, const at::Tensor &tensor,
                          const char *probe)
 {
-    const at::Tensor result = tensor.to(at::kCPU, at::kFloat).contiguous();
-    io::SafetensorsWriteEntry entry{name, io::DType::F32, result.sizes().vec(),
-                                    [result](const io::ByteSink &sink) {
-                                        return sink(result.data_ptr(), size_t(result.nbytes()));
-                                    }};
+    io::SafetensorsWriteEntry entry = io::tensorEntry(name, tensor.to(at::kFloat));
     return io::writeSafetensors(out, {entry}, {{"mbq_probe", probe}});
 }
 

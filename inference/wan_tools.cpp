@@ -1,6 +1,7 @@
 // The torch side of wan_tools.h: schedule and tiny-model writer (probes: wan_probes.cpp).
 #include "inference/wan_tools.h"
 
+#include "inference/io/random_weights.h"
 #include "inference/io/safetensors_writer.h"
 #include "inference/io/tensor_store.h"
 #include "inference/sched/flow_solver.h"
@@ -13,7 +14,6 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 
 namespace mbq {
 
@@ -114,10 +114,8 @@ Result<TinyModelReport> makeTinyModel(const TinyModelOptions &options)
         for (const auto &[path, json] :
              {std::pair{root / "model_index.json", index},
               std::pair{root / "scheduler" / "scheduler_config.json", scheduler}}) {
-            std::ofstream file(path, std::ios::binary | std::ios::trunc);
-            file << json.dump(2) << "\n";
-            if (!file)
-                return makeError(ErrorCode::Io, "cannot write " + path.string());
+            if (auto written = io::writeTextFile(path.string(), json.dump(2) + "\n"); !written)
+                return written.error();
         }
         report.written.push_back("model_index.json and scheduler/scheduler_config.json");
     }

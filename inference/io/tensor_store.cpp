@@ -315,4 +315,18 @@ Result<at::Tensor> TensorStore::load(const std::string &name, at::ScalarType dty
     });
 }
 
+SafetensorsWriteEntry tensorEntry(const std::string &name, const at::Tensor &tensor)
+{
+    const at::Tensor values = tensor.to(at::kCPU).contiguous();
+    SafetensorsWriteEntry entry;
+    entry.name = name;
+    TORCH_CHECK(dtypeOf(values.scalar_type(), &entry.dtype), "tensorEntry: ", name, " has dtype ",
+                values.scalar_type(), ", which checkpoints do not store");
+    entry.shape = values.sizes().vec();
+    entry.produce = [values](const ByteSink &sink) {
+        return sink(values.data_ptr(), size_t(values.nbytes()));
+    };
+    return entry;
+}
+
 } // namespace mbq::io

@@ -3,6 +3,7 @@
 // (*.safetensors.index.json), or a torch .pth/.ckpt. Only headers are read when it opens;
 // load() copies one tensor out of the mapped file and converts it to the working dtype/device.
 
+#include "inference/io/safetensors_writer.h"
 #include "inference/io/key_map.h"
 #include "inference/io/tensor_record.h"
 #include "inference/result.h"
@@ -68,5 +69,9 @@ private:
 at::ScalarType scalarTypeOf(DType dtype);
 // The checkpoint dtype of an ATen dtype; false for types checkpoints do not store.
 bool dtypeOf(at::ScalarType type, DType *out);
+
+// A safetensors entry that writes `tensor` (taken to the CPU, contiguous) under `name` in its
+// own dtype, which must be one checkpoints store (float32/64/16, bfloat16, integers, bool).
+SafetensorsWriteEntry tensorEntry(const std::string &name, const at::Tensor &tensor);
 
 } // namespace mbq::io

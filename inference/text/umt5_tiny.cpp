@@ -1,7 +1,9 @@
 #include "inference/text/umt5_tiny.h"
 
 #include "inference/io/atomic_file.h"
+#include "inference/io/random_weights.h"
 #include "inference/io/safetensors_writer.h"
+#include "inference/io/tensor_store.h"
 #include "inference/io/torch_zip_writer.h"
 
 #include "inference/text/sentencepiece_module.h"
@@ -11,14 +13,10 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 
 namespace mbq::text {
 
 namespace {
-
-constexpr const char *kRandomNote =
-    "mbq tiny model: RANDOM WEIGHTS for tests and demos; its output is noise";
 
 bool endsWith(const std::string &text, const std::string &suffix)
 {
@@ -125,14 +123,11 @@ Result<void> writeUmT5Official(const std::string &path, const UmT5Config &config
         std::vector<io::SafetensorsWriteEntry> entries;
         for (const UmT5TensorSpec &spec : specs) {
             const at::Tensor values = copies->at(spec.official);
-            entries.push_back({spec.official, io::DType::BF16, spec.shape,
-                               [values](const io::ByteSink &sink) {
-                                   return sink(values.data_ptr(), size_t(values.nbytes()));
-                               }});
+            entries.push_back(io::tensorEntry(spec.official, values));
         }
         return io::writeSafetensors(path, std::move(entries),
                                     {{"format", "pt"}, {"mbq_random_weights", "true"},
-                                     {"mbq_note", kRandomNote}});
+                                     {"mbq_note", io::kRandomWeightsNote}});
     }
     std::vector<io::TorchWriteEntry> entries;
     for (const UmT5TensorSpec &spec : specs) {
@@ -149,30 +144,16 @@ Result<void> writeUmT5HuggingFace(const std::string &folder, const UmT5Config &c
     auto copies = copiesAs(config, weights, at::kFloat);
     if (!copies)
         return copies.error();
-    std::error_code ec;
-    std::filesystem::create_directories(folder, ec);
-    if (ec)
-        return makeError(ErrorCode::Io, "cannot create " + folder + ": " + ec.message());
-    nlohmann::json json = nlohmann::json::parse(umT5ConfigToJson(config));
-    json["_mbq_note"] = kRandomNote;
-    {
-        std::ofstream out(folder + "/config.json", std::ios::binary | std::ios::trunc);
-        out << json.dump(2) << "\n";
-        out.close();
-        if (!out)
-            return makeError(ErrorCode::Io, "cannot write " + folder + "/config.json");
-    }
+    if (auto written = io::writeLabelledConfig(folder, umT5ConfigToJson(config)); !written)
+        return written;
     std::vector<io::SafetensorsWriteEntry> entries;
     for (const UmT5TensorSpec &spec : umT5TensorSpecs(config)) {
         const at::Tensor values = copies->at(spec.official);
-        entries.push_back({spec.hf, io::DType::F32, spec.shape,
-                           [values](const io::ByteSink &sink) {
-                               return sink(values.data_ptr(), size_t(values.nbytes()));
-                           }});
+        entries.push_back(io::tensorEntry(spec.hf, values));
     }
     return io::writeSafetensors(folder + "/model.safetensors", std::move(entries),
                                 {{"format", "pt"}, {"mbq_random_weights", "true"},
-                                 {"mbq_note", kRandomNote}});
+                                 {"mbq_note", io::kRandomWeightsNote}});
 }
 
 Result<int64_t> writeTinyTokenizer(const std::string &modelPath)

@@ -1,7 +1,9 @@
 #include "inference/wan/tiny_dit.h"
 
 #include "inference/io/key_map.h"
+#include "inference/io/random_weights.h"
 #include "inference/io/safetensors_writer.h"
+#include "inference/io/tensor_store.h"
 #include "inference/wan/dit_weights.h"
 
 #include <ATen/ATen.h>
@@ -10,16 +12,12 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 namespace mbq::wan {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr const char *kRandomNote =
-    "mbq tiny model: RANDOM WEIGHTS for tests and demos; its output is noise";
 
 // Values of a plausible scale per kind of tensor, so activations neither vanish nor explode.
 at::Tensor randomTensor(const std::string &name, const std::vector<int64_t> &shape,
@@ -38,23 +36,6 @@ at::Tensor randomTensor(const std::string &name, const std::vector<int64_t> &sha
     for (size_t i = 1; i < shape.size(); ++i)
         fanIn *= shape[i];
     return noise / std::sqrt(double(fanIn));
-}
-
-Result<void> writeText(const fs::path &path, const std::string &text)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out)
-        return makeError(ErrorCode::Io, "cannot write " + path.string());
-    return {};
-}
-
-std::string withNote(const std::string &configJson)
-{
-    nlohmann::json json = nlohmann::json::parse(configJson);
-    json["_mbq_note"] = kRandomNote;
-    return json.dump(2) + "\n";
 }
 
 std::string shardName(int index, int count)
@@ -105,13 +86,7 @@ Result<void> writeTinyDit(const std::string &folder, const TinyDitOptions &optio
     for (size_t i = 0; i < shapes.size(); ++i) {
         const auto &[official, shape] = shapes[i];
         const at::Tensor values = randomTensor(official, shape, generator).contiguous();
-        io::SafetensorsWriteEntry entry;
-        entry.name = rename.apply(official);
-        entry.dtype = io::DType::F32;
-        entry.shape = shape;
-        entry.produce = [values](const io::ByteSink &sink) {
-            return sink(values.data_ptr(), size_t(values.nbytes()));
-        };
+        io::SafetensorsWriteEntry entry = io::tensorEntry(rename.apply(official), values);
         const size_t shard = i * size_t(shards) / shapes.size();
         weightMap[entry.name] = shardName(int(shard), shards);
         entries[shard].push_back(std::move(entry));
@@ -119,7 +94,7 @@ Result<void> writeTinyDit(const std::string &folder, const TinyDitOptions &optio
 
     const std::map<std::string, std::string> metadata = {{"format", "pt"},
                                                          {"mbq_random_weights", "true"},
-                                                         {"mbq_note", kRandomNote}};
+                                                         {"mbq_note", io::kRandomWeightsNote}};
     if (shards == 1) {
         auto written = io::writeSafetensors((dir / "diffusion_pytorch_model.safetensors").string(),
                                             std::move(entries[0]), metadata);
@@ -132,19 +107,21 @@ Result<void> writeTinyDit(const std::string &folder, const TinyDitOptions &optio
             if (!written)
                 return written.error();
         }
-        const nlohmann::json index = {{"metadata", {{"mbq_note", kRandomNote}}},
+        const nlohmann::json index = {{"metadata", {{"mbq_note", io::kRandomWeightsNote}}},
                                       {"weight_map", weightMap}};
-        if (auto written = writeText(dir / "diffusion_pytorch_model.safetensors.index.json",
-                                     index.dump(2) + "\n");
+        if (auto written = io::writeTextFile(
+                (dir / "diffusion_pytorch_model.safetensors.index.json").string(),
+                index.dump(2) + "\n");
             !written)
             return written.error();
     }
 
     const std::string config = diffusers ? diffusersConfigJson(options.config)
                                          : officialConfigJson(options.config);
-    if (auto written = writeText(dir / "config.json", withNote(config)); !written)
+    if (auto written = io::writeLabelledConfig(dir.string(), config); !written)
         return written.error();
-    return writeText(root / kRandomWeightsMarker, std::string(kRandomNote) + "\n");
+    return io::writeTextFile((root / kRandomWeightsMarker).string(),
+                             std::string(io::kRandomWeightsNote) + "\n");
 }
 
 } // namespace mbq::wan

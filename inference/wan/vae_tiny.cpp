@@ -1,20 +1,18 @@
 #include "inference/wan/vae_tiny.h"
 
+#include "inference/io/random_weights.h"
 #include "inference/io/safetensors_writer.h"
+#include "inference/io/tensor_store.h"
 #include "inference/io/torch_zip_writer.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 
 namespace mbq::wan {
 
 namespace {
-
-constexpr const char *kRandomNote =
-    "mbq tiny model: RANDOM WEIGHTS for tests and demos; its output is noise";
 
 bool endsWith(const std::string &text, const std::string &suffix)
 {
@@ -84,14 +82,11 @@ Result<void> writeVaeOfficial(const std::string &path, const WanVaeConfig &confi
         std::vector<io::SafetensorsWriteEntry> entries;
         for (const VaeTensorSpec &spec : specs) {
             const at::Tensor values = copies.at(spec.official);
-            entries.push_back({spec.official, io::DType::F32, spec.shape,
-                               [values](const io::ByteSink &sink) {
-                                   return sink(values.data_ptr(), size_t(values.nbytes()));
-                               }});
+            entries.push_back(io::tensorEntry(spec.official, values));
         }
         return io::writeSafetensors(path, std::move(entries),
                                     {{"format", "pt"}, {"mbq_random_weights", "true"},
-                                     {"mbq_note", kRandomNote}});
+                                     {"mbq_note", io::kRandomWeightsNote}});
     }
     std::vector<io::TorchWriteEntry> entries;
     for (const VaeTensorSpec &spec : specs) {
@@ -109,31 +104,17 @@ Result<void> writeVaeDiffusers(const std::string &folder, const WanVaeConfig &co
     if (!copied)
         return copied.error();
     const auto &copies = *copied;
-    std::error_code ec;
-    std::filesystem::create_directories(folder, ec);
-    if (ec)
-        return makeError(ErrorCode::Io, "cannot create " + folder + ": " + ec.message());
-    nlohmann::json json = nlohmann::json::parse(vaeConfigToJson(config));
-    json["_mbq_note"] = kRandomNote;
-    {
-        std::ofstream out(folder + "/config.json", std::ios::binary | std::ios::trunc);
-        out << json.dump(2) << "\n";
-        out.close();
-        if (!out)
-            return makeError(ErrorCode::Io, "cannot write " + folder + "/config.json");
-    }
+    if (auto written = io::writeLabelledConfig(folder, vaeConfigToJson(config)); !written)
+        return written;
     std::vector<io::SafetensorsWriteEntry> entries;
     for (const VaeTensorSpec &spec : vaeTensorSpecs(config)) {
         const at::Tensor values = copies.at(spec.official);
-        entries.push_back({spec.diffusers, io::DType::F32, spec.shape,
-                           [values](const io::ByteSink &sink) {
-                               return sink(values.data_ptr(), size_t(values.nbytes()));
-                           }});
+        entries.push_back(io::tensorEntry(spec.diffusers, values));
     }
     return io::writeSafetensors(folder + "/diffusion_pytorch_model.safetensors",
                                 std::move(entries),
                                 {{"format", "pt"}, {"mbq_random_weights", "true"},
-                                 {"mbq_note", kRandomNote}});
+                                 {"mbq_note", io::kRandomWeightsNote}});
 }
 
 } // namespace mbq::wan
