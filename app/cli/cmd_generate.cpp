@@ -1,8 +1,10 @@
-// `mbq generate --model DIR --prompt TEXT ... --out clip.mp4`: Wan2.1 text-to-video with a
-// progress bar. Ctrl-C stops after the current step; the latent is saved beside the output
-// (OUT.latent.safetensors) before decoding and on cancel, so nothing finished is lost.
+// `mbq generate` (Wan2.1 text-to-video) and `mbq transfer` (the same, with the motion of a source
+// clip injected through its self-attention queries), with a progress bar. Ctrl-C stops after the
+// current step; the latent is saved beside the output (OUT.latent.safetensors) before decoding
+// and on cancel, so nothing finished is lost.
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/transfer_options.h"
 #include "core/media/video_writer.h"
 #include "inference/wan_tools.h"
 
@@ -29,6 +31,20 @@ const char *const kUsage
       "  --device cpu|cuda|auto --dtype f32|bf16|auto\n"
       "Ctrl-C stops after the current step and keeps CLIP.latent.safetensors.\n";
 
+const char *const kTransferUsage
+    = "usage: mbq transfer --model DIR --source CLIP --prompt TEXT --out CLIP.mp4 [options]\n"
+      "  --source-prompt TEXT        prompt of the source extraction pass (default: empty)\n"
+      "  --layers 20-29|all|3,7|block.3        injected layers (default: 20-29)\n"
+      "  --weight W                  layer weight in [0,1] (default 1)\n"
+      "  --steps-range B:E           injected steps [B,E) (default: the first 58%)\n"
+      "  --mode replace|blend        (default replace)\n"
+      "  --extract single:T|per_step source extraction (default single:200)\n"
+      "  --preset FILE.json          start from a preset (resources/presets/)\n"
+      "  --baseline-out CLIP.mp4     also render the same prompt and seed without injection\n"
+      "  --metrics FILE.json         motion fidelity and identity leak (renders the baseline)\n"
+      "  and every option of `mbq generate`. The source is conformed to the render's size,\n"
+      "  frame count and rate (scale + centre crop).\n";
+
 std::atomic<bool> g_cancel {false};
 
 extern "C" void onInterrupt(int)
@@ -52,11 +68,11 @@ void printProgress(const Progress &progress)
     std::fflush(stderr);
 }
 
-} // namespace
-
-int runGenerate(const QStringList &args)
+int renderCommand(const QStringList &args, bool transfer)
 {
-    CommandLine line("mbq generate", kUsage);
+    CommandLine line(transfer ? "mbq transfer" : "mbq generate",
+                     transfer ? kTransferUsage : kUsage);
+    const TransferOptions transferOptions = transfer ? addTransferOptions(line) : TransferOptions();
     const auto model = line.option("model"), prompt = line.option("prompt"),
                negative = line.option("negative"), out = line.option("out"),
                width = line.option("width", "832"), height = line.option("height", "480"),
@@ -68,7 +84,9 @@ int runGenerate(const QStringList &args)
     if (const int exit = line.parse(args); exit >= 0)
         return exit;
     if (line.value(model).isEmpty() || line.value(out).isEmpty())
-        return line.usageError(QStringLiteral("generate needs --model and --out"));
+        return line.usageError(
+            QStringLiteral("%1 needs --model and --out")
+                .arg(transfer ? QStringLiteral("transfer") : QStringLiteral("generate")));
 
     RenderRequest request;
     request.prompt = line.value(prompt).toStdString();
@@ -91,6 +109,12 @@ int runGenerate(const QStringList &args)
         std::fprintf(stderr, "mbq: unknown --sampler '%s' (use unipc or euler)\n",
                      qPrintable(line.value(sampler)));
         return 2;
+    }
+
+    if (transfer) {
+        const int exit = readTransferOptions(line, transferOptions, line.value(model), &request);
+        if (exit >= 0)
+            return exit;
     }
 
     const QString outPath = line.value(out);
@@ -144,7 +168,22 @@ int runGenerate(const QStringList &args)
                 generated->render.frames.count, generated->render.frames.width,
                 generated->render.frames.height, generated->device.c_str(),
                 options.latentPath.c_str());
+    if (transfer)
+        return writeTransferExtras(line, transferOptions, request.source, generated->render,
+                                   encode);
     return 0;
+}
+
+} // namespace
+
+int runGenerate(const QStringList &args)
+{
+    return renderCommand(args, false);
+}
+
+int runTransfer(const QStringList &args)
+{
+    return renderCommand(args, true);
 }
 
 } // namespace mbq::cli

@@ -10,6 +10,7 @@ int runInfo(const QStringList &args);
 int runConvert(const QStringList &args);
 int runMetrics(const QStringList &args);
 int runGenerate(const QStringList &args);
+int runTransfer(const QStringList &args);
 int runProbe(const QStringList &args);
 int runMakeTinyModel(const QStringList &args);
 

@@ -25,6 +25,8 @@ void printUsage(FILE *to)
                  "consistency\n"
                  "  generate --model DIR --prompt TEXT --out CLIP.mp4 [...]\n"
                  "                              Wan2.1 text-to-video\n"
+                 "  transfer --model DIR --source CLIP --prompt TEXT --out CLIP.mp4 [...]\n"
+                 "                              motion transfer by Q injection\n"
                  "  probe wan-dit|wan-vae-encode|wan-vae-decode|wan-text-encoder|wan-tokenizer|\n"
                  "        wan-schedule ...\n"
                  "                              run one model component on tensors (conformance)\n"
@@ -64,6 +66,7 @@ int main(int argc, char **argv)
         {QStringLiteral("convert"), mbq::cli::runConvert},
         {QStringLiteral("metrics"), mbq::cli::runMetrics},
         {QStringLiteral("generate"), mbq::cli::runGenerate},
+        {QStringLiteral("transfer"), mbq::cli::runTransfer},
         {QStringLiteral("probe"), mbq::cli::runProbe},
         {QStringLiteral("make-tiny-model"), mbq::cli::runMakeTinyModel},
     };

@@ -1,0 +1,216 @@
+#include "app/cli/transfer_options.h"
+
+#include "core/media/conform.h"
+#include "core/media/media_info.h"
+#include "core/metrics/clip_metrics.h"
+#include "inference/injection_preset.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <cmath>
+#include <cstdio>
+
+namespace mbq::cli {
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "mbq: %s\n", qPrintable(message));
+    return 1;
+}
+
+// "all", or a comma list of "20-29" (blocks 20 to 29), "7" (block 7) and full ids such as
+// "block.3"; ids are checked against the model afterwards.
+std::vector<std::string> parseLayers(const QString &text, const std::vector<std::string> &known)
+{
+    if (text == QLatin1String("all"))
+        return known;
+    static const QRegularExpression band(QStringLiteral("^(\\d+)(?:-(\\d+))?$"));
+    std::vector<std::string> ids;
+    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString part = item.trimmed();
+        const auto match = band.match(part);
+        if (!match.hasMatch()) {
+            ids.push_back(part.toStdString());
+            continue;
+        }
+        const int first = match.captured(1).toInt();
+        const int last = match.captured(2).isEmpty() ? first : match.captured(2).toInt();
+        for (int i = first; i <= last; ++i)
+            ids.push_back("block." + std::to_string(i));
+    }
+    return ids;
+}
+
+// The paper's Wan setting (blocks 20-29, replace, single extraction at a low-noise timestep,
+// about the first 58% of steps) as the starting point when neither options nor a preset say.
+InjectionSchedule defaultSchedule(int steps)
+{
+    InjectionSchedule schedule;
+    for (int i = 20; i <= 29; ++i)
+        schedule.layers.push_back({"block." + std::to_string(i), 1.0f, {}});
+    schedule.stepEnd = int(std::lround(0.58 * steps));
+    schedule.extraction = ExtractionMode::Single;
+    schedule.extractionTimestep = 200.0f;
+    return schedule;
+}
+
+int readSchedule(const CommandLine &line, const TransferOptions &o,
+                 const std::vector<std::string> &known, RenderRequest *request)
+{
+    const int steps = request->settings.steps;
+    InjectionSchedule schedule = defaultSchedule(steps);
+    if (line.isSet(o.preset)) {
+        auto preset = loadInjectionPreset(line.value(o.preset).toStdString());
+        if (!preset)
+            return fail(QString::fromStdString(preset.error().message));
+        schedule = preset->schedule;
+        if (preset->steps != steps && preset->steps > 0) {
+            // Keep the preset's share of the schedule when the step count differs.
+            schedule.stepBegin
+                = int(std::lround(double(schedule.stepBegin) * steps / preset->steps));
+            schedule.stepEnd = int(std::lround(double(schedule.stepEnd) * steps / preset->steps));
+        }
+    }
+    bool ok = true;
+    if (line.isSet(o.layers) || line.isSet(o.weight)) {
+        const float weight = line.isSet(o.weight) ? line.value(o.weight).toFloat(&ok) : 1.0f;
+        if (!ok)
+            return line.usageError(QStringLiteral("--weight is not a number"));
+        std::vector<std::string> ids;
+        if (line.isSet(o.layers)) {
+            ids = parseLayers(line.value(o.layers), known);
+        } else {
+            for (const LayerInjection &layer : schedule.layers)
+                ids.push_back(layer.layer);
+        }
+        if (ids.empty())
+            return line.usageError(QStringLiteral("--layers names no layer"));
+        schedule.layers.clear();
+        for (const std::string &id : ids)
+            schedule.layers.push_back({id, weight, {}});
+    }
+    if (line.isSet(o.stepsRange)) {
+        const QStringList range = line.value(o.stepsRange).split(QLatin1Char(':'));
+        bool beginOk = false, endOk = false;
+        if (range.size() == 2) {
+            schedule.stepBegin = range[0].toInt(&beginOk);
+            schedule.stepEnd = range[1].toInt(&endOk);
+        }
+        if (!beginOk || !endOk)
+            return line.usageError(QStringLiteral("--steps-range must be BEGIN:END"));
+    }
+    if (line.isSet(o.mode) && !parseInjectionMode(line.value(o.mode).toStdString(), &schedule.mode))
+        return line.usageError(QStringLiteral("--mode must be replace or blend"));
+    if (line.isSet(o.extract)) {
+        const QString extract = line.value(o.extract);
+        if (extract == QLatin1String("per_step")) {
+            schedule.extraction = ExtractionMode::PerStep;
+        } else if (extract.startsWith(QLatin1String("single:"))) {
+            schedule.extraction = ExtractionMode::Single;
+            schedule.extractionTimestep = extract.mid(7).toFloat(&ok);
+            if (!ok)
+                return line.usageError(QStringLiteral("--extract single:T needs a timestep"));
+        } else {
+            return line.usageError(QStringLiteral("--extract must be single:T or per_step"));
+        }
+    }
+    if (auto valid = schedule.validate(steps, known); !valid)
+        return fail(QString::fromStdString(valid.error().message));
+    request->injection = schedule;
+    return -1;
+}
+
+int readSource(const QString &path, RenderRequest *request)
+{
+    auto info = probeVideo(path);
+    if (!info)
+        return fail(QString::fromStdString(info.error().message));
+    ConformSpec spec = ConformSpec::wan();
+    spec.fps = request->settings.fps;
+    spec.frames = request->settings.frames;
+    spec.width = request->settings.width;
+    spec.height = request->settings.height;
+    auto plan = planConform(*info, spec);
+    if (!plan)
+        return fail(QString::fromStdString(plan.error().message));
+    std::fprintf(stderr, "mbq: source %s\n", qPrintable(plan->summary()));
+    for (const QString &note : plan->notes)
+        std::fprintf(stderr, "mbq: note: %s\n", qPrintable(note));
+    auto clip = decodeConformed(*plan);
+    if (!clip)
+        return fail(QString::fromStdString(clip.error().message));
+    for (const DecodeProblem &problem : clip->problems)
+        std::fprintf(stderr, "mbq: warning: %s\n", qPrintable(problem.message));
+    if (clip->frames.count != request->settings.frames)
+        return fail(QStringLiteral("%1 holds only %2 usable frames; the render needs %3 "
+                                   "(try --frames %2)")
+                        .arg(path)
+                        .arg(clip->frames.count)
+                        .arg(request->settings.frames));
+    request->source = std::move(clip->frames);
+    return -1;
+}
+
+} // namespace
+
+TransferOptions addTransferOptions(CommandLine &line)
+{
+    TransferOptions o;
+    o.source = line.option("source");
+    o.sourcePrompt = line.option("source-prompt");
+    o.layers = line.option("layers");
+    o.weight = line.option("weight");
+    o.stepsRange = line.option("steps-range");
+    o.mode = line.option("mode");
+    o.extract = line.option("extract");
+    o.preset = line.option("preset");
+    o.baselineOut = line.option("baseline-out");
+    o.metrics = line.option("metrics");
+    return o;
+}
+
+int readTransferOptions(const CommandLine &line, const TransferOptions &options,
+                        const QString &modelFolder, RenderRequest *request)
+{
+    if (line.value(options.source).isEmpty())
+        return line.usageError(QStringLiteral("transfer needs --source"));
+    auto model = createTorchEngine()->loadModel(modelFolder.toStdString());
+    if (!model)
+        return fail(QString::fromStdString(model.error().message));
+    request->sourcePrompt = line.value(options.sourcePrompt).toStdString();
+    if (const int exit = readSchedule(line, options, model->layers, request); exit >= 0)
+        return exit;
+    request->wantBaseline = line.isSet(options.baselineOut) || line.isSet(options.metrics);
+    return readSource(line.value(options.source), request);
+}
+
+int writeTransferExtras(const CommandLine &line, const TransferOptions &options,
+                        const VideoFrames &source, const RenderOutput &render,
+                        const EncodeOptions &encode)
+{
+    if (line.isSet(options.baselineOut)) {
+        const QString path = line.value(options.baselineOut);
+        if (auto written = encodeVideo(render.baseline, path, encode); !written)
+            return fail(QString::fromStdString(written.error().message));
+        std::printf("wrote baseline %s\n", qPrintable(path));
+    }
+    if (!line.isSet(options.metrics))
+        return 0;
+    auto report = computeMetrics(source, render.frames, &render.baseline);
+    if (!report)
+        return fail(QString::fromStdString(report.error().message));
+    const QString path = line.value(options.metrics);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(report->toJson()).toJson()) < 0
+        || !file.commit())
+        return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    std::printf("wrote metrics %s (motion fidelity %.3f, identity leak %.3f)\n", qPrintable(path),
+                report->fidelity.score, report->leak.leak);
+    return 0;
+}
+
+} // namespace mbq::cli
