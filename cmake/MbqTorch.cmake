@@ -13,8 +13,16 @@ separate_arguments(MBQ_TORCH_CXX_FLAGS UNIX_COMMAND "${TORCH_CXX_FLAGS}")
 target_compile_options(mbq_torch INTERFACE $<$<COMPILE_LANGUAGE:CXX>:${MBQ_TORCH_CXX_FLAGS}>)
 message(STATUS "mbq: LibTorch ${Torch_VERSION} at ${TORCH_INSTALL_PREFIX}")
 
-# One precompiled header for all torch translation units of a target.
+# One torch precompiled header for the whole build: the first target that asks (mbq_kernels)
+# compiles it and every later torch target reuses it. A torch PCH is about 0.5 GB; one per
+# target filled CI's disk. Reuse needs identical code-generation flags, hence global PIC.
 function(mbq_torch_pch target)
-    target_precompile_headers(${target} PRIVATE
-        "$<$<COMPILE_LANGUAGE:CXX>:${PROJECT_SOURCE_DIR}/kernels/torch_pch.h>")
+    get_property(owner GLOBAL PROPERTY MBQ_TORCH_PCH_OWNER)
+    if(owner)
+        target_precompile_headers(${target} REUSE_FROM ${owner})
+    else()
+        target_precompile_headers(${target} PRIVATE
+            "$<$<COMPILE_LANGUAGE:CXX>:${PROJECT_SOURCE_DIR}/kernels/torch_pch.h>")
+        set_property(GLOBAL PROPERTY MBQ_TORCH_PCH_OWNER ${target})
+    endif()
 endfunction()
