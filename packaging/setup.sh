@@ -32,6 +32,8 @@ packages=(
     libsentencepiece-dev
     # Qt 6 for core, ui, the studio and the tests
     qt6-base-dev libgl-dev fonts-dejavu-core
+    # the trade-off and per-frame plots
+    libqcustomplot-dev
     # translations: lupdate/lrelease, and Qt's own German and Japanese strings
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     # media (FFmpeg 5.1 libraries) and metrics (only the OpenCV modules used: the umbrella
