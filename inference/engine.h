@@ -69,6 +69,9 @@ struct RenderRequest
     bool wantFrames = true;
     bool wantLatents = false;
     bool wantBaseline = false; // also render the same prompt and seed with injection off
+    // Where the engine saves the target latent (safetensors) before decoding, and on cancel, so
+    // a failed decode or a cancelled render keeps the finished work; empty: not saved.
+    std::string latentPath;
 };
 
 enum class Stage { LoadModel, EncodeSource, ExtractQ, Denoise, Decode, Metrics };

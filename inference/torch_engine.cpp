@@ -93,7 +93,9 @@ public:
             return makeError(ErrorCode::InvalidArgument,
                              "no model is loaded; choose a model folder first");
         if (m_model->family == "wan2.1") {
-            auto output = generateWan(m_model->folder, request, WanGenerateOptions(), hooks);
+            WanGenerateOptions options;
+            options.latentPath = request.latentPath;
+            auto output = generateWan(m_model->folder, request, options, hooks);
             if (!output)
                 return output.error();
             return std::move(output->render);

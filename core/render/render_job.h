@@ -3,6 +3,7 @@
 // and the output are shared read-only with the worker thread, so copying a job never copies a
 // source clip or a finished video.
 
+#include "core/render/take_output.h"
 #include "inference/engine.h"
 
 #include <QDateTime>
@@ -30,12 +31,14 @@ struct RenderJob
     quint64 id = 0; // unique within the queue, never reused
     QString label;
     RenderRequestPtr request;
+    TakeOutputSpec outputs;   // where the render thread writes the take's files; may be empty
     JobState state = JobState::Queued;
     bool cancelRequested = false; // Running, asked to stop, waiting for the next step
     Progress progress{Stage::LoadModel, 0, 0};
     double etaSeconds = -1.0; // < 0: unknown
     QString error;            // why it Failed
     RenderOutputPtr output;   // Succeeded, or Cancelled with the finished part
+    TakeFilesPtr files;       // what was written for `outputs`, once finished
     QImage preview;           // latest preview frame
     QDateTime enqueuedAt;
     QDateTime startedAt;

@@ -134,17 +134,20 @@ QHash<int, QByteArray> RenderQueue::roleNames() const
     };
 }
 
-quint64 RenderQueue::enqueue(const QString &label, RenderRequest request)
+quint64 RenderQueue::enqueue(const QString &label, RenderRequest request, TakeOutputSpec outputs)
 {
-    return enqueueShared(label, std::make_shared<const RenderRequest>(std::move(request)));
+    return enqueueShared(label, std::make_shared<const RenderRequest>(std::move(request)),
+                         std::move(outputs));
 }
 
-quint64 RenderQueue::enqueueShared(const QString &label, RenderRequestPtr request)
+quint64 RenderQueue::enqueueShared(const QString &label, RenderRequestPtr request,
+                                   TakeOutputSpec outputs)
 {
     Entry entry;
     entry.job.id = m_nextId++;
     entry.job.label = label;
     entry.job.request = std::move(request);
+    entry.job.outputs = std::move(outputs);
     entry.job.enqueuedAt = QDateTime::currentDateTime();
     entry.cancel = std::make_shared<std::atomic<bool>>(false);
     const quint64 id = entry.job.id;
@@ -182,7 +185,7 @@ quint64 RenderQueue::retry(quint64 id)
     const RenderJob &job = m_entries[size_t(row)].job;
     if (job.state != JobState::Failed && job.state != JobState::Cancelled)
         return 0;
-    return enqueueShared(job.label, job.request);
+    return enqueueShared(job.label, job.request, job.outputs);
 }
 
 void RenderQueue::removeFinished()
@@ -241,7 +244,8 @@ void RenderQueue::startNext()
         QMetaObject::invokeMethod(
                 m_worker,
                 [worker = m_worker, id = entry.job.id, request = entry.job.request,
-                 cancel = entry.cancel] { worker->run(id, request, cancel); },
+                 outputs = entry.job.outputs,
+                 cancel = entry.cancel] { worker->run(id, request, outputs, cancel); },
                 Qt::QueuedConnection);
         rowChanged(int(row));
         emit jobStateChanged(m_runningId, JobState::Running);
@@ -296,12 +300,14 @@ void RenderQueue::onPreview(quint64 id, const QImage &image)
     m_worker->releasePreview();
 }
 
-void RenderQueue::onJobFinished(quint64 id, const RenderOutputPtr &output)
+void RenderQueue::onJobFinished(quint64 id, const RenderOutputPtr &output,
+                                const TakeFilesPtr &files)
 {
     const int row = rowOf(id);
     if (row < 0)
         return; // cannot happen: removeFinished() keeps the running job
     m_entries[size_t(row)].job.output = output;
+    m_entries[size_t(row)].job.files = files;
     finish(row, output->cancelled ? JobState::Cancelled : JobState::Succeeded);
 }
 

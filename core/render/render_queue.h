@@ -54,7 +54,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    quint64 enqueue(const QString &label, RenderRequest request);
+    // `outputs` names where the render thread writes the take's files (see take_output.h).
+    quint64 enqueue(const QString &label, RenderRequest request, TakeOutputSpec outputs = {});
     // Queued: Cancelled now, never runs. Running: stops at the next step, keeping what finished.
     void cancel(quint64 id);
     // Enqueues a copy of a Failed or Cancelled job; returns its id, or 0 for other states.
@@ -91,14 +92,15 @@ private:
         CancelFlag cancel;
     };
 
-    quint64 enqueueShared(const QString &label, RenderRequestPtr request);
+    quint64 enqueueShared(const QString &label, RenderRequestPtr request, TakeOutputSpec outputs);
     void startNext();
     void finish(int row, JobState state);
     void rowChanged(int row);
 
     void onProgress(quint64 id, const mbq::Progress &progress, double etaSeconds);
     void onPreview(quint64 id, const QImage &image);
-    void onJobFinished(quint64 id, const mbq::RenderOutputPtr &output);
+    void onJobFinished(quint64 id, const mbq::RenderOutputPtr &output,
+                       const mbq::TakeFilesPtr &files);
     void onJobFailed(quint64 id, const QString &message);
     void onDeviceName(const QString &name);
 

@@ -112,10 +112,12 @@ bool RenderWorker::acquirePreview()
     return false;
 }
 
-void RenderWorker::run(quint64 id, const RenderRequestPtr &request, const CancelFlag &cancel)
+void RenderWorker::run(quint64 id, const RenderRequestPtr &request, const TakeOutputSpec &outputs,
+                       const CancelFlag &cancel)
 {
+    const auto noFiles = std::make_shared<const TakeFiles>();
     if (cancel->load()) {
-        emit jobFinished(id, cancelledOutput());
+        emit jobFinished(id, cancelledOutput(), noFiles);
         return;
     }
     if (!m_engine) {
@@ -137,15 +139,31 @@ void RenderWorker::run(quint64 id, const RenderRequestPtr &request, const Cancel
     };
 
     try {
-        Result<RenderOutput> result = m_engine->render(*request, hooks);
+        if (!outputs.sourceClip.isEmpty())
+            hooks.progress({Stage::EncodeSource, 0, 1});
+        Result<RenderRequest> prepared = prepareTakeRequest(*request, outputs);
+        if (!prepared) {
+            emit jobFailed(id, QString::fromStdString(prepared.error().toString()));
+            return;
+        }
+        Result<RenderOutput> result = m_engine->render(*prepared, hooks);
+        if (!result && result.error().code != ErrorCode::Cancelled) {
+            if (tracker.hasPending())
+                emit progressChanged(id, tracker.latest(), tracker.etaSeconds());
+            emit jobFailed(id, QString::fromStdString(result.error().toString()));
+            return;
+        }
+        RenderOutputPtr output = result ? std::make_shared<const RenderOutput>(
+                                                  std::move(result).value())
+                                        : cancelledOutput();
+        Result<TakeFiles> files = writeTakeFiles(*prepared, *output, outputs, hooks.progress);
         if (tracker.hasPending())
             emit progressChanged(id, tracker.latest(), tracker.etaSeconds());
-        if (result.ok())
-            emit jobFinished(id, std::make_shared<const RenderOutput>(std::move(result).value()));
-        else if (result.error().code == ErrorCode::Cancelled)
-            emit jobFinished(id, cancelledOutput());
-        else
-            emit jobFailed(id, QString::fromStdString(result.error().toString()));
+        if (!files) {
+            emit jobFailed(id, QString::fromStdString(files.error().toString()));
+            return;
+        }
+        emit jobFinished(id, output, std::make_shared<const TakeFiles>(std::move(files).value()));
     } catch (const std::exception &e) {
         emit jobFailed(id, tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {

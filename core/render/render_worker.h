@@ -33,8 +33,10 @@ public:
 
     // Render thread: creates the engine and reports its device name.
     void initialize();
-    // Render thread: runs one job; ends with exactly one jobFinished or jobFailed.
-    void run(quint64 id, const RenderRequestPtr &request, const CancelFlag &cancel);
+    // Render thread: runs one job (source decode, engine, files and metrics for `outputs`);
+    // ends with exactly one jobFinished or jobFailed.
+    void run(quint64 id, const RenderRequestPtr &request, const TakeOutputSpec &outputs,
+             const CancelFlag &cancel);
     // Render thread: ends with modelLoaded or modelLoadFailed.
     void loadModel(const QString &folder);
 
@@ -46,8 +48,10 @@ signals:
     void deviceNameReady(const QString &name);
     void progressChanged(quint64 id, const mbq::Progress &progress, double etaSeconds);
     void previewReady(quint64 id, const QImage &image);
-    // `output` is never null; output->cancelled tells a cancelled job from a finished one.
-    void jobFinished(quint64 id, const mbq::RenderOutputPtr &output);
+    // `output` and `files` are never null; output->cancelled tells a cancelled job from a
+    // finished one.
+    void jobFinished(quint64 id, const mbq::RenderOutputPtr &output,
+                     const mbq::TakeFilesPtr &files);
     void jobFailed(quint64 id, const QString &message);
     void modelLoaded(const mbq::ModelInfo &info);
     void modelLoadFailed(const QString &message);
