@@ -66,3 +66,7 @@ fi
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMBQ_BUILD_GUI="$gui"
 cmake --build "$build_dir" -j "$jobs"
+# The demo project the README's first command opens: a random-weight model and a drawn clip.
+if [ "$gui" = ON ] && [ ! -f "$build_dir/demo/demo.mbqproj" ]; then
+    "$build_dir/bin/mbq" make-demo --out "$build_dir/demo"
+fi

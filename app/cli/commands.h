@@ -13,5 +13,6 @@ int runGenerate(const QStringList &args);
 int runTransfer(const QStringList &args);
 int runProbe(const QStringList &args);
 int runMakeTinyModel(const QStringList &args);
+int runMakeDemo(const QStringList &args);
 
 } // namespace mbq::cli

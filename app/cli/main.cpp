@@ -32,6 +32,8 @@ void printUsage(FILE *to)
                  "                              run one model component on tensors (conformance)\n"
                  "  make-tiny-model --family wan2.1 --layout official|diffusers --out DIR\n"
                  "                              write a random-weight test model\n"
+                 "  make-demo --out DIR           a demo project for mbq-studio (random model,\n"
+                 "                              drawn source clip)\n"
                  "\n"
                  "  mbq --version | mbq --help | mbq <command> --help\n");
 }
@@ -69,6 +71,7 @@ int main(int argc, char **argv)
         {QStringLiteral("transfer"), mbq::cli::runTransfer},
         {QStringLiteral("probe"), mbq::cli::runProbe},
         {QStringLiteral("make-tiny-model"), mbq::cli::runMakeTinyModel},
+        {QStringLiteral("make-demo"), mbq::cli::runMakeDemo},
     };
     if (const Command run = commands.value(command)) {
         // The one place exceptions stop: a bug still ends with a message and a plain exit code.
