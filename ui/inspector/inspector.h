@@ -1,0 +1,65 @@
+#pragma once
+// The inspector: the current render parameters as editable fields — target, negative and
+// source prompts, seed with lock and randomise, size and frames (snapped to what the models
+// take, with a visible note), steps, guidance, shift and sampler. Every edit goes through the
+// document, so it is undoable; a refused edit shows why next to the fields.
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QToolButton;
+
+namespace mbq {
+
+class ProjectDocument;
+class PromptEdit;
+struct GenerationSettings;
+
+class Inspector : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit Inspector(ProjectDocument *document, QWidget *parent = nullptr);
+
+    // The note under the settings: the last snapping or refused edit; empty when none.
+    QString noteText() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildForm();
+    void retranslate();
+    void refresh();
+    void commitSeed();
+    void randomiseSeed();
+    void commitSize();
+    void commitFrames();
+    void commitSettings(const GenerationSettings &settings);
+    void showNote(const QString &note);
+
+    ProjectDocument *m_document;
+    PromptEdit *m_targetPrompt;
+    PromptEdit *m_negativePrompt;
+    PromptEdit *m_sourcePrompt;
+    QLineEdit *m_seed;
+    QToolButton *m_seedLock;
+    QToolButton *m_randomise;
+    QSpinBox *m_width;
+    QSpinBox *m_height;
+    QSpinBox *m_frames;
+    QDoubleSpinBox *m_fps;
+    QSpinBox *m_steps;
+    QDoubleSpinBox *m_guidance;
+    QDoubleSpinBox *m_shift;
+    QComboBox *m_sampler;
+    QLabel *m_note;
+    QList<QLabel *> m_labels; // the form's row labels, retranslated on a language change
+};
+
+} // namespace mbq
