@@ -31,7 +31,15 @@ ProjectDocument::ProjectDocument(QObject *parent)
     : QObject(parent)
 {
     connect(&m_undoStack, &QUndoStack::cleanChanged, this,
-            [this](bool clean) { emit modifiedChanged(!clean); });
+            [this](bool clean) { emit modifiedChanged(!clean || m_unsavedResults); });
+}
+
+void ProjectDocument::setUnsavedResults(bool unsaved)
+{
+    const bool wasModified = isModified();
+    m_unsavedResults = unsaved;
+    if (isModified() != wasModified)
+        emit modifiedChanged(isModified());
 }
 
 QString ProjectDocument::displayName() const
@@ -62,6 +70,7 @@ void ProjectDocument::replaceContent(ProjectData data, const QString &filePath)
     if (m_data.parameters.shots.isEmpty())
         m_data.parameters.shots.append(Shot {}); // the target prompt lives in the first shot
     m_undoStack.clear(); // also marks the stack clean
+    setUnsavedResults(false);
     setFilePath(filePath);
     emit changed(Aspect::All);
 }
@@ -106,6 +115,7 @@ Result<void> ProjectDocument::saveAs(const QString &path)
         return saved;
     setFilePath(absolute);
     m_undoStack.setClean();
+    setUnsavedResults(false);
     return {};
 }
 
@@ -470,6 +480,19 @@ Result<void> ProjectDocument::updateTake(const Take &take)
         this, text, Aspect::Takes, [id](const ProjectData &d) { return d.takes[d.takeIndex(id)]; },
         [id](ProjectData &d, const Take &v) { d.takes[d.takeIndex(id)] = v; }, take));
     return {};
+}
+
+void ProjectDocument::recordTake(const Take &take)
+{
+    const int index = m_data.takeIndex(take.id);
+    if (index < 0)
+        m_data.takes.append(take);
+    else if (m_data.takes[index] == take)
+        return;
+    else
+        m_data.takes[index] = take;
+    setUnsavedResults(true);
+    emit changed(Aspect::Takes);
 }
 
 Result<void> ProjectDocument::useTakeParameters(const QString &id)

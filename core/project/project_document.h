@@ -45,7 +45,8 @@ public:
     QString filePath() const { return m_filePath; } // absolute; empty while untitled
     bool isUntitled() const { return m_filePath.isEmpty(); }
     QString displayName() const;
-    bool isModified() const { return !m_undoStack.isClean(); }
+    // Unsaved edits (the undo stack is not clean) or unsaved render results (recordTake).
+    bool isModified() const { return !m_undoStack.isClean() || m_unsavedResults; }
 
     // `path` as an absolute path, resolving a relative one against the project's folder; empty
     // when it is relative and the project has no file yet.
@@ -95,6 +96,10 @@ public:
     Result<void> renameTake(const QString &id, const QString &label);
     // Replaces the take with the same id (state, outputs and metrics as a render finishes).
     Result<void> updateTake(const Take &take);
+    // Records what a render did to its take (a new take, its state, files and metrics): facts,
+    // not edits, so they bypass the undo history — Ctrl+Z after a render undoes the artist's
+    // last edit, not the render's completion. Inserts the take when its id is new.
+    void recordTake(const Take &take);
     // Makes a take's frozen parameters the current ones ("re-open as current settings").
     Result<void> useTakeParameters(const QString &id);
 
@@ -114,12 +119,14 @@ private:
 
     void replaceContent(ProjectData data, const QString &filePath);
     void setFilePath(const QString &path);
+    void setUnsavedResults(bool unsaved);
     Result<void> editLayer(const QString &layer, const LayerInjection &edited, int mergeId,
                            const QString &text);
 
     ProjectData m_data;
     QString m_filePath;
     QUndoStack m_undoStack;
+    bool m_unsavedResults = false;
 };
 
 } // namespace mbq

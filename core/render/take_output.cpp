@@ -6,6 +6,7 @@
 #include "core/metrics/clip_metrics.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -42,6 +43,12 @@ QMap<QString, double> totalsOf(const MetricsReport &report)
     return totals;
 }
 
+// A baseline promised by an earlier take that failed never appeared: render one instead.
+bool reusesBaseline(const TakeOutputSpec &spec)
+{
+    return !spec.existingBaseline.isEmpty() && QFileInfo::exists(spec.existingBaseline);
+}
+
 } // namespace
 
 Result<RenderRequest> prepareTakeRequest(const RenderRequest &request, const TakeOutputSpec &spec)
@@ -61,7 +68,7 @@ Result<RenderRequest> prepareTakeRequest(const RenderRequest &request, const Tak
     }
     // The baseline is the reference for identity leak: rendered once per prompt, seed and
     // settings, then reused by every take that only changes the injection.
-    prepared.wantBaseline = transfer && spec.existingBaseline.isEmpty();
+    prepared.wantBaseline = transfer && !reusesBaseline(spec);
     return prepared;
 }
 
@@ -89,7 +96,7 @@ Result<TakeFiles> writeTakeFiles(const RenderRequest &request, const RenderOutpu
         if (auto written = encodeVideo(output.baseline, files.baselinePath, encode); !written)
             return written.error();
         baseline = &output.baseline;
-    } else if (!spec.existingBaseline.isEmpty()) {
+    } else if (reusesBaseline(spec)) {
         files.baselinePath = spec.existingBaseline;
         if (auto decoded = decodeVideo(spec.existingBaseline)) {
             reusedBaseline = std::move(decoded->frames);

@@ -26,8 +26,9 @@ struct TakeOutputSpec
     // Decoded and conformed to the request's settings when the request carries no source yet
     // and its injection schedule is active.
     QString sourceClip;
-    // A baseline already rendered for the same prompt, seed, settings and model: reused (the
-    // engine renders none) and measured against, instead of rendering it again.
+    // A baseline rendered for the same prompt, seed, settings and model: reused (the engine
+    // renders none) and measured against. When the file does not exist when the job runs (the
+    // take that promised it failed), the baseline is rendered after all.
     QString existingBaseline;
     QByteArray metadataJson; // stored in the MP4's comment tag
 
