@@ -1,8 +1,9 @@
 // The LibTorch engine. It validates model folders and requests and renders Wan2.1
-// text-to-video and motion transfer; VideoCrafter2 plugs in behind render() as it lands.
+// text-to-video and motion transfer, and VideoCrafter2 text-to-video.
 #include "inference/checkpoint_tools.h"
 #include "inference/engine.h"
 #include "inference/request_rules.h"
+#include "inference/vc2_tools.h"
 #include "inference/wan/dit_weights.h"
 #include "inference/wan_tools.h"
 #include "kernels/qswap.h"
@@ -80,6 +81,11 @@ public:
             }
             for (int64_t n = 0; n < config.numLayers; ++n)
                 info.layers.push_back("block." + std::to_string(n));
+        } else if (info.family == "videocrafter2") {
+            auto layers = vc2LayerIds(folder);
+            if (!layers)
+                return layers.error();
+            info.layers = std::move(*layers);
         }
         m_model = info;
         return info;
@@ -96,6 +102,12 @@ public:
             WanGenerateOptions options;
             options.latentPath = request.latentPath;
             auto output = generateWan(m_model->folder, request, options, hooks);
+            if (!output)
+                return output.error();
+            return std::move(output->render);
+        }
+        if (m_model->family == "videocrafter2") {
+            auto output = generateVc2(m_model->folder, request, Vc2GenerateOptions{}, hooks);
             if (!output)
                 return output.error();
             return std::move(output->render);

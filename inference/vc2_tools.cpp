@@ -1,0 +1,82 @@
+// The torch side of vc2_tools.h except generation (vc2_generate.cpp).
+#include "inference/vc2_tools.h"
+
+#include "inference/sched/ddim_schedule.h"
+#include "inference/text/clip_tokenizer.h"
+#include "inference/videocrafter/tiny_vc2.h"
+#include "inference/videocrafter/unet_plan.h"
+#include "inference/videocrafter/vc2_checkpoint.h"
+
+namespace mbq {
+
+GenerationSettings vc2DefaultSettings()
+{
+    GenerationSettings settings;
+    settings.seed = 123;
+    settings.width = 512;
+    settings.height = 320;
+    settings.frames = 16;
+    settings.fps = 10.0;
+    settings.steps = 50;
+    settings.guidance = 12.0;
+    settings.sampler = Sampler::DDIM;
+    return settings;
+}
+
+Result<Vc2ScheduleInfo> vc2Schedule(int steps, double eta)
+{
+    auto ddpm = sched::makeDdpmSchedule();
+    if (!ddpm)
+        return ddpm.error();
+    auto ddim = sched::makeDdimSchedule(*ddpm, steps, eta);
+    if (!ddim)
+        return ddim.error();
+    Vc2ScheduleInfo info;
+    for (const sched::DdimStepCoefficients &c : ddim->steps) {
+        info.timesteps.push_back(c.timestep);
+        info.alphas.push_back(c.alpha);
+        info.alphasPrev.push_back(c.alphaPrev);
+        info.sigmas.push_back(c.sigma);
+        info.scales.push_back(c.scale);
+        info.scalesPrev.push_back(c.scalePrev);
+    }
+    return info;
+}
+
+Result<std::vector<std::string>> vc2LayerIds(const std::string &model)
+{
+    auto location = vc2::locateVc2(model);
+    if (!location)
+        return location.error();
+    auto config = vc2::readLocatedConfig(*location);
+    if (!config)
+        return config.error();
+    return vc2::planUNet(config->unet).siteIds;
+}
+
+Result<std::vector<int64_t>> vc2Tokenize(const std::string &model, const std::string &text)
+{
+    auto location = vc2::locateVc2(model);
+    if (!location)
+        return location.error();
+    if (location->vocabPath.empty())
+        return makeError(ErrorCode::NotFound,
+                         std::string("no ") + vc2::kVocabFile + " beside " + location->checkpoint);
+    auto config = vc2::readLocatedConfig(*location);
+    if (!config)
+        return config.error();
+    auto tokenizer = text::ClipTokenizer::load(location->vocabPath);
+    if (!tokenizer)
+        return tokenizer.error();
+    return tokenizer->tokenize(text, config->text.contextLength).ids;
+}
+
+Result<void> writeTinyVc2Model(const std::string &folder, const std::string &format, uint64_t seed)
+{
+    vc2::TinyVc2Options options;
+    options.format = format;
+    options.seed = seed;
+    return vc2::writeTinyVc2(folder, options);
+}
+
+} // namespace mbq

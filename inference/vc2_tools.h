@@ -1,0 +1,79 @@
+#pragma once
+// VideoCrafter2 tools for the CLI, the engine and tests, with no torch types: text-to-video,
+// the DDIM schedule as JSON-ready numbers, the tokenizer, and the random-weight tiny model
+// writer.
+
+#include "inference/engine.h"
+#include "inference/result.h"
+#include "inference/wan_tools.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mbq {
+
+// VC2's recipe (scripts/run_text2video.sh): 512×320, 16 frames, 50 DDIM steps, guidance 12,
+// saved at 10 fps, seed 123.
+GenerationSettings vc2DefaultSettings();
+
+struct Vc2ScheduleInfo
+{
+    std::vector<int64_t> timesteps; // sampling order, 981 ... 1 for 50 steps
+    std::vector<double> alphas; // ᾱ at each step's timestep (float32 values)
+    std::vector<double> alphasPrev; // ᾱ of the level the step lands on
+    std::vector<double> sigmas;
+    std::vector<double> scales; // VC2's s_t and s_prev
+    std::vector<double> scalesPrev;
+};
+Result<Vc2ScheduleInfo> vc2Schedule(int steps, double eta);
+
+// The injectable Q-site ids of the UNet at `model` ("init.temporal", "down.0.0.spatial", ...),
+// in network order; reads only the config.
+Result<std::vector<std::string>> vc2LayerIds(const std::string &model);
+
+// `mbq probe` components, with the Wan probes' conventions (safetensors in and out, float32;
+// ids int64):
+//   vc2-unet: x [4, T, H, W], t [1], context [77, 1024], fps [1] -> eps [4, T, H, W]
+//   vc2-vae-encode: video [3, T, H, W] in [-1, 1] -> latent [4, T, H/8, W/8] (scaled mean)
+//   vc2-vae-decode: latent [4, T, h, w] -> video [3, T, 8h, 8w] (not clamped)
+//   vc2-text-encoder: ids [77] -> hidden [77, 1024]
+Result<void> probeVc2Unet(const std::string &model, const std::string &in, const std::string &out,
+                          const ComputeOptions &compute);
+Result<void> probeVc2VaeEncode(const std::string &model, const std::string &in,
+                               const std::string &out, const ComputeOptions &compute);
+Result<void> probeVc2VaeDecode(const std::string &model, const std::string &in,
+                               const std::string &out, const ComputeOptions &compute);
+Result<void> probeVc2TextEncoder(const std::string &model, const std::string &in,
+                                 const std::string &out, const ComputeOptions &compute);
+
+// The 77 ids the text tower gets for `text`, with the vocabulary of the model at `model`.
+Result<std::vector<int64_t>> vc2Tokenize(const std::string &model, const std::string &text);
+
+// A random-weight VC2 in `folder`: "ckpt" writes model.ckpt, "safetensors" model.safetensors.
+Result<void> writeTinyVc2Model(const std::string &folder, const std::string &format, uint64_t seed);
+
+struct Vc2GenerateOptions
+{
+    ComputeOptions compute;
+    double eta = 1.0; // the official sampler's η
+    double fpsCondition = 28; // the fps the UNet is conditioned on
+    int vaeFramesPerBatch = 1; // frames decoded together (memory bound)
+    bool decode = true;
+};
+
+struct Vc2GenerateOutput
+{
+    RenderOutput render;
+    bool randomWeights = false;
+    std::string device; // e.g. "cpu f32"
+};
+
+// Text-to-video from `request.prompt` with `request.settings` (seed, size, frames, steps,
+// guidance; sampler must be DDIM). The latent of [1, 4, T, H/8, W/8] goes to
+// render.latents when asked for; frames are clamped, mapped to 0..255 and truncated as the
+// official saver does. Cancel and progress go through `hooks`.
+Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequest &request,
+                                      const Vc2GenerateOptions &options, const JobHooks &hooks);
+
+} // namespace mbq

@@ -1,0 +1,42 @@
+#pragma once
+// VC2 text-to-video sampling as the official DDIMSampler runs it: z_T ~ N(0, I), then per
+// step a conditional and (guidance ≠ 1) a separate unconditional UNet pass at the same fps,
+// ε = ε_u + w·(ε_c − ε_u), and the scale-corrected DDIM step with fresh noise when σ > 0.
+// All noise comes from one generator in the official order (z_T, then one draw per step).
+
+#include "inference/result.h"
+#include "inference/sched/ddim_schedule.h"
+#include "inference/videocrafter/unet.h"
+
+#include <ATen/ATen.h>
+
+#include <functional>
+
+namespace mbq::vc2 {
+
+struct Vc2SampleSettings
+{
+    double guidance = 12.0;
+    double fps = 28.0; // the fps condition (not the playback rate)
+};
+
+// Called after every finished step with the latent; false stops sampling (cancel).
+using Vc2StepCallback = std::function<bool(int step, const at::Tensor &latent)>;
+
+struct Vc2SampleResult
+{
+    at::Tensor latent;
+    int completedSteps = 0;
+    bool cancelled = false;
+};
+
+// latent: z_T [1, C, T, h, w] in float32 (float64 for checks) whatever the UNet's dtype, as
+// the official sampler keeps its arithmetic in float32; drawn by the caller, so it may be
+// shared with a baseline;
+// cond, uncond: [1, L, context_dim].
+Result<Vc2SampleResult> sampleVc2(const Vc2UNet &unet, const sched::DdimSchedule &schedule,
+                                  at::Tensor latent, const at::Tensor &cond,
+                                  const at::Tensor &uncond, const Vc2SampleSettings &settings,
+                                  at::Generator &generator, const Vc2StepCallback &onStep = {});
+
+} // namespace mbq::vc2

@@ -1,0 +1,61 @@
+#pragma once
+// Finds and opens a VideoCrafter2 checkpoint: the official model.ckpt (a torch pickle whose
+// weights sit under "state_dict", under DeepSpeed's "module" with its "_forward_module."
+// prefix, or bare) or a safetensors conversion with the same names. Opening checks every
+// tensor the config implies by name and shape (headers only); parts are then loaded on
+// demand in the working dtype and device.
+
+#include "inference/io/key_map.h"
+#include "inference/io/tensor_store.h"
+#include "inference/result.h"
+#include "inference/videocrafter/vc2_config.h"
+#include "inference/videocrafter/vc2_tensors.h"
+
+#include <ATen/ATen.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mbq::vc2 {
+
+struct Vc2Location
+{
+    std::string checkpoint; // model.ckpt or a .safetensors file
+    std::string configPath; // config.json beside it (tiny models); empty: official defaults
+    std::string vocabPath; // bpe_simple_vocab_16e6.txt beside it; empty when absent
+    bool randomWeights = false; // mbq's random-weights marker is present
+};
+
+// The weights file itself, or a folder holding model.ckpt or model.safetensors.
+constexpr const char *kVocabFile = "bpe_simple_vocab_16e6.txt";
+Result<Vc2Location> locateVc2(const std::string &path);
+// The folder's config.json, or the official v2.0 values when there is none.
+Result<Vc2Config> readLocatedConfig(const Vc2Location &location);
+
+// Name -> tensor of one part, names relative to the part's prefix.
+using Vc2Weights = std::map<std::string, at::Tensor>;
+
+class Vc2Checkpoint
+{
+public:
+    // NotFound naming the first missing tensor (and how many are missing), BadFormat naming a
+    // tensor whose shape differs (expected and found), both with the file.
+    static Result<Vc2Checkpoint> open(const std::string &path, const Vc2Config &config);
+
+    // "state_dict", "module", "bare" or "safetensors".
+    const std::string &layout() const { return m_layout; }
+    const std::string &path() const { return m_store->path(); }
+
+    // Every tensor of `shapes` under `prefix`, converted to `dtype` on `device`.
+    Result<Vc2Weights> loadPart(const std::string &prefix, const TensorShapes &shapes,
+                                at::ScalarType dtype, at::Device device) const;
+
+private:
+    std::shared_ptr<io::TensorStore> m_store;
+    io::KeyMap m_toStored;
+    std::string m_layout;
+};
+
+} // namespace mbq::vc2
