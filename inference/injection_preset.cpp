@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -140,6 +142,26 @@ Result<InjectionPreset> loadInjectionPreset(const std::string &path)
     std::ostringstream text;
     text << file.rdbuf();
     return parseInjectionPreset(text.str(), path);
+}
+
+InjectionSchedule rescaledSchedule(const InjectionPreset &preset, int steps)
+{
+    InjectionSchedule schedule = preset.schedule;
+    if (preset.steps <= 0 || steps <= 0 || preset.steps == steps)
+        return schedule;
+    const auto rescale = [&](int step) {
+        const long scaled = std::lround(double(step) * steps / preset.steps);
+        return int(std::clamp(scaled, 0L, long(steps)));
+    };
+    const bool injects = schedule.stepBegin < schedule.stepEnd;
+    schedule.stepBegin = rescale(schedule.stepBegin);
+    schedule.stepEnd = rescale(schedule.stepEnd);
+    // Rounding must not switch injection off: [40, 41) of 50 steps is one step, not none, of 10.
+    if (injects && schedule.stepBegin >= schedule.stepEnd) {
+        schedule.stepEnd = std::min(schedule.stepBegin + 1, steps);
+        schedule.stepBegin = schedule.stepEnd - 1;
+    }
+    return schedule;
 }
 
 } // namespace mbq

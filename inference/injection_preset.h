@@ -24,4 +24,9 @@ struct InjectionPreset
 Result<InjectionPreset> parseInjectionPreset(const std::string &json, const std::string &origin);
 Result<InjectionPreset> loadInjectionPreset(const std::string &path);
 
+// The preset's schedule for a sampler of `steps` steps: the step range keeps its share of the
+// schedule (each end rounded to the nearest step), and a non-empty range stays at least one
+// step long. Unchanged when the step counts agree or either is not positive.
+InjectionSchedule rescaledSchedule(const InjectionPreset &preset, int steps);
+
 } // namespace mbq

@@ -3,11 +3,11 @@
 #include "core/media/conform.h"
 #include "core/media/media_info.h"
 #include "core/metrics/clip_metrics.h"
+#include "core/project/layer_selection.h"
 #include "inference/injection_preset.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <cmath>
@@ -20,29 +20,6 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "mbq: %s\n", qPrintable(message));
     return 1;
-}
-
-// "all", or a comma list of "20-29" (blocks 20 to 29), "7" (block 7) and full ids such as
-// "block.3"; ids are checked against the model afterwards.
-std::vector<std::string> parseLayers(const QString &text, const std::vector<std::string> &known)
-{
-    if (text == QLatin1String("all"))
-        return known;
-    static const QRegularExpression band(QStringLiteral("^(\\d+)(?:-(\\d+))?$"));
-    std::vector<std::string> ids;
-    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const QString part = item.trimmed();
-        const auto match = band.match(part);
-        if (!match.hasMatch()) {
-            ids.push_back(part.toStdString());
-            continue;
-        }
-        const int first = match.captured(1).toInt();
-        const int last = match.captured(2).isEmpty() ? first : match.captured(2).toInt();
-        for (int i = first; i <= last; ++i)
-            ids.push_back("block." + std::to_string(i));
-    }
-    return ids;
 }
 
 // The paper's Wan setting (blocks 20-29, replace, single extraction at a low-noise timestep,
@@ -67,13 +44,7 @@ int readSchedule(const CommandLine &line, const TransferOptions &o,
         auto preset = loadInjectionPreset(line.value(o.preset).toStdString());
         if (!preset)
             return fail(QString::fromStdString(preset.error().message));
-        schedule = preset->schedule;
-        if (preset->steps != steps && preset->steps > 0) {
-            // Keep the preset's share of the schedule when the step count differs.
-            schedule.stepBegin
-                = int(std::lround(double(schedule.stepBegin) * steps / preset->steps));
-            schedule.stepEnd = int(std::lround(double(schedule.stepEnd) * steps / preset->steps));
-        }
+        schedule = rescaledSchedule(*preset, steps);
     }
     bool ok = true;
     if (line.isSet(o.layers) || line.isSet(o.weight)) {
@@ -82,7 +53,11 @@ int readSchedule(const CommandLine &line, const TransferOptions &o,
             return line.usageError(QStringLiteral("--weight is not a number"));
         std::vector<std::string> ids;
         if (line.isSet(o.layers)) {
-            ids = parseLayers(line.value(o.layers), known);
+            auto parsed = parseLayerSelection(line.value(o.layers), known);
+            if (!parsed)
+                return line.usageError(QStringLiteral("--layers: %1")
+                                           .arg(QString::fromStdString(parsed.error().message)));
+            ids = std::move(*parsed);
         } else {
             for (const LayerInjection &layer : schedule.layers)
                 ids.push_back(layer.layer);
