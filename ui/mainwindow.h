@@ -1,19 +1,34 @@
 #pragma once
-// The studio's main window: menus, the project view, the render queue dock and a status bar
-// with the compute device and the model's state. It only wires views to the document and the
-// queue; the logic lives in core/.
+// The studio's main window (see EDITOR.md): the compare view in the middle; the inspector, the
+// injection panel and the render queue on the right; the timeline and the trade-off and
+// per-frame plots at the bottom; every panel a dock whose layout is saved. The window wires
+// views to the document, the take runner and the queue; the logic lives in core/.
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
+class QMenu;
+class QTimer;
 
 namespace mbq {
 
+class Autosave;
+class CompareView;
+class FrameCurvesPlot;
+class Inspector;
+class InjectionPanel;
 class ProjectDocument;
-class ProjectSummaryView;
 class RenderQueue;
 class RenderQueueDock;
+class SourcePreviewLoader;
+class TakeRunner;
+class TimelineModel;
+class TimelineView;
+class TradeoffPlot;
 struct ModelInfo;
+struct SourcePreview;
+struct Take;
 
 class MainWindow : public QMainWindow
 {
@@ -21,41 +36,90 @@ class MainWindow : public QMainWindow
 
 public:
     MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    // Both report failures in the status bar and a non-blocking message box.
+    // Both report failures in the status bar and a non-blocking message box. Opening a project
+    // offers to recover an autosaved copy newer than the file.
     bool openDemoProject();
     bool openProject(const QString &path);
 
     QString modelStatusText() const;
+    TakeRunner *takeRunner() const { return m_runner; }
+    QString currentTakeId() const { return m_currentTake; }
+    // Shows a take in the compare view, the plots and the timeline.
+    void showTake(const QString &id);
+
+    // Where autosaved copies go; tests point it at a temporary folder.
+    void setAutosaveFolder(const QString &folder);
+    // Writes the autosave copy now (the timer does it every minute while modified).
+    void autosaveNow();
+
+    // Recovery asks the artist; tests (and scripts) may answer in advance.
+    enum class RecoveryAnswer { Ask, Recover, Discard };
+    void setRecoveryAnswer(RecoveryAnswer answer) { m_recoveryAnswer = answer; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void createDocks();
     void createActions();
+    void createToolBar();
+    void retranslate();
+    void restoreLayout();
+
     void openFromDialog();
     bool save();
     bool saveAs();
-    // Asks to save a modified project; false when the artist cancels.
-    bool maybeSave();
+    bool maybeSave(); // false when the artist cancels
+    void offerRecovery(const QString &projectPath);
+    void addRecentProject(const QString &path);
+    void rebuildRecentMenu();
     void chooseModelFolder();
-    // Asks the render thread to load the project's model folder, if it names one.
+    void chooseSourceClip();
     void loadProjectModel();
     void render();
+    void preview();
+    void sweep();
+    void exportTake();
+    void showModelManager();
+    void showPreferences();
     void showAbout();
     void showError(const QString &title, const QString &message);
 
     void projectLoaded();
+    void documentChanged(int aspect);
+    void refreshTakes();
     void updateTitle();
     void onModelLoaded(const ModelInfo &info);
     void onModelLoadFailed(const QString &message);
+    void onSourcePreview(const SourcePreview &preview);
+    void onTakeFinished(const QString &id, int state);
+    void takeContextMenu(const QString &id, const QPoint &globalPos);
 
     ProjectDocument *m_document;
     RenderQueue *m_queue;
-    ProjectSummaryView *m_summary;
+    TakeRunner *m_runner;
+    TimelineModel *m_timelineModel;
+    SourcePreviewLoader *m_sourceLoader;
+    std::unique_ptr<Autosave> m_autosave;
+    QTimer *m_autosaveTimer;
+    RecoveryAnswer m_recoveryAnswer = RecoveryAnswer::Ask;
+
+    CompareView *m_compare;
+    Inspector *m_inspector;
+    InjectionPanel *m_injection;
+    TimelineView *m_timeline;
+    TradeoffPlot *m_tradeoff;
+    FrameCurvesPlot *m_curves;
     RenderQueueDock *m_queueDock;
     QLabel *m_deviceLabel;
     QLabel *m_modelLabel;
+    QLabel *m_staleLabel;
+    QMenu *m_recentMenu = nullptr;
+    QString m_currentTake;
+    QString m_modelFamily;
 };
 
 } // namespace mbq

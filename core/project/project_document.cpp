@@ -482,6 +482,17 @@ Result<void> ProjectDocument::updateTake(const Take &take)
     return {};
 }
 
+Result<void> ProjectDocument::recover(const QString &copyPath, const QString &projectPath)
+{
+    Result<ProjectData> loaded = loadProjectFile(copyPath);
+    if (!loaded)
+        return loaded.error();
+    replaceContent(std::move(loaded).value(),
+                   projectPath.isEmpty() ? QString() : QFileInfo(projectPath).absoluteFilePath());
+    setUnsavedResults(true);
+    return {};
+}
+
 void ProjectDocument::recordTake(const Take &take)
 {
     const int index = m_data.takeIndex(take.id);

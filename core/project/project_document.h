@@ -60,6 +60,9 @@ public:
     // Fails for an untitled document; the caller asks for a path and uses saveAs().
     Result<void> save();
     Result<void> saveAs(const QString &path);
+    // Replaces the content with an autosaved copy of the project at `projectPath` ("" for an
+    // untitled one); the document keeps that path and counts as modified until saved.
+    Result<void> recover(const QString &copyPath, const QString &projectPath);
 
     // Edits. Each pushes one undo command; an edit to the current value pushes nothing; an
     // invalid value is refused with an error and pushes nothing. Consecutive edits of the same
