@@ -2,11 +2,13 @@
 #include "core/project/project_document.h"
 #include "core/render/render_queue.h"
 #include "inference/engine.h"
+#include "ui/dialogs/preferences_dialog.h"
 #include "ui/i18n/language.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -39,9 +41,13 @@ int main(int argc, char **argv)
                                 QStringLiteral("code"));
     parser.addOption(language);
     parser.process(app);
-    if (!mbq::installLanguage(&app, parser.value(language)) && parser.isSet(language))
+    // The command line wins over the language chosen in Preferences.
+    const QString chosen = parser.isSet(language)
+            ? parser.value(language)
+            : QSettings().value(mbq::PreferencesDialog::settingsKey()).toString();
+    if (!mbq::installLanguage(&app, chosen) && !chosen.isEmpty())
         std::fprintf(stderr, "mbq-studio: no translation for '%s'; using English\n",
-                     qPrintable(parser.value(language)));
+                     qPrintable(chosen));
 
     mbq::RenderQueue queue([] { return mbq::createTorchEngine(); });
     mbq::ProjectDocument document;

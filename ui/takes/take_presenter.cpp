@@ -1,7 +1,7 @@
 #include "ui/takes/take_presenter.h"
 
 #include "ui/compare/compare_view.h"
-#include "ui/project/project_summary_view.h"
+#include "core/project/schedule_text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -55,11 +55,9 @@ QVector<TradeoffPoint> tradeoffPointsOf(const ProjectData &data)
         const double fidelity = metric(take, "motion_fidelity");
         if (std::isnan(leak) || std::isnan(fidelity))
             continue;
-        ProjectData frozen;
-        frozen.parameters = take.parameters;
         const InjectionSchedule &s = take.parameters.schedule;
         const QString details = tr("layers %1\nsteps %2–%3 of %4 · %5\nseed %6")
-                                        .arg(ProjectSummaryView::describeLayers(frozen))
+                                        .arg(describeLayers(take.parameters.schedule))
                                         .arg(s.stepBegin)
                                         .arg(s.stepEnd)
                                         .arg(take.parameters.settings.steps)

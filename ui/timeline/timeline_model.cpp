@@ -1,7 +1,7 @@
 #include "ui/timeline/timeline_model.h"
 
 #include "core/project/project_document.h"
-#include "ui/project/project_summary_view.h"
+#include "core/project/schedule_text.h"
 
 #include <QFileInfo>
 
@@ -149,8 +149,6 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return parts.join(QStringLiteral(" · "));
     }
     case Qt::ToolTipRole: {
-        ProjectData frozen;
-        frozen.parameters = take.parameters;
         const GenerationSettings &s = take.parameters.settings;
         return tr("%1\n%2\nseed %3 · %4×%5 · %6 frames · %7 steps\nlayers %8 · steps %9–%10")
                 .arg(take.label, take.parameters.targetPrompt())
@@ -159,7 +157,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
                 .arg(s.height)
                 .arg(s.frames)
                 .arg(s.steps)
-                .arg(ProjectSummaryView::describeLayers(frozen))
+                .arg(describeLayers(take.parameters.schedule))
                 .arg(take.parameters.schedule.stepBegin)
                 .arg(take.parameters.schedule.stepEnd);
     }
