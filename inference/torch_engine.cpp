@@ -1,5 +1,5 @@
-// The LibTorch engine. It validates model folders and requests and renders Wan2.1
-// text-to-video and motion transfer, and VideoCrafter2 text-to-video.
+// The LibTorch engine. It validates model folders and requests (with the loaded family's
+// rules) and renders text-to-video and motion transfer with Wan2.1 and VideoCrafter2.
 #include "inference/checkpoint_tools.h"
 #include "inference/engine.h"
 #include "inference/request_rules.h"
@@ -93,11 +93,11 @@ public:
 
     Result<RenderOutput> render(const RenderRequest &request, const JobHooks &hooks) override
     {
-        if (auto valid = validateRequest(request); !valid)
-            return valid.error();
         if (!m_model)
             return makeError(ErrorCode::InvalidArgument,
                              "no model is loaded; choose a model folder first");
+        if (auto valid = validateRequest(request, rulesFor(m_model->family)); !valid)
+            return valid.error();
         if (m_model->family == "wan2.1") {
             WanGenerateOptions options;
             options.latentPath = request.latentPath;
@@ -107,7 +107,9 @@ public:
             return std::move(output->render);
         }
         if (m_model->family == "videocrafter2") {
-            auto output = generateVc2(m_model->folder, request, Vc2GenerateOptions{}, hooks);
+            Vc2GenerateOptions options;
+            options.latentPath = request.latentPath;
+            auto output = generateVc2(m_model->folder, request, options, hooks);
             if (!output)
                 return output.error();
             return std::move(output->render);

@@ -1,10 +1,13 @@
-// generateVc2: the VC2 text-to-video facade over Vc2Model and sampleVc2.
+// generateVc2: the VC2 facade over Vc2Model, text-to-video (sampleVc2Seeded) and motion
+// transfer (Vc2TransferPipeline), saving the latent before decoding.
+#include "inference/io/safetensors_writer.h"
+#include "inference/io/tensor_store.h"
+#include "inference/pipelines/vc2_t2v.h"
+#include "inference/pipelines/vc2_transfer.h"
 #include "inference/vc2_tools.h"
-
-#include "inference/videocrafter/t2v.h"
 #include "inference/videocrafter/vc2_model.h"
 
-#include <algorithm>
+#include <map>
 
 namespace mbq {
 
@@ -38,6 +41,31 @@ VideoFrames toFrames(const at::Tensor &video, double fps)
     return frames;
 }
 
+// RGB8 frames -> [3, T, H, W] float32 in [-1, 1] (x/127.5 − 1, the official input mapping).
+at::Tensor framesToVideo(const VideoFrames &frames)
+{
+    const at::Tensor bytes = at::from_blob(const_cast<uint8_t *>(frames.rgb.data()),
+                                           {frames.count, frames.height, frames.width, 3},
+                                           at::kByte);
+    return bytes.permute({3, 0, 1, 2}).to(at::kFloat) / 127.5 - 1.0;
+}
+
+Result<void> saveLatent(const std::string &path, const at::Tensor &latent, int steps,
+                        const RenderRequest &request, bool randomWeights)
+{
+    std::map<std::string, std::string> metadata = {
+        {"mbq_family", "videocrafter2"},
+        {"mbq_completed_steps", std::to_string(steps)},
+        {"mbq_steps", std::to_string(request.settings.steps)},
+        {"mbq_seed", std::to_string(request.settings.seed)},
+        {"mbq_prompt", request.prompt},
+    };
+    if (randomWeights)
+        metadata["mbq_random_weights"] = "true";
+    return io::writeSafetensors(path, {io::tensorEntry("latent", latent.to(at::kFloat))},
+                                metadata);
+}
+
 } // namespace
 
 Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequest &request,
@@ -48,10 +76,11 @@ Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequ
         return makeError(ErrorCode::Unsupported,
                          std::string("VideoCrafter2 samples with DDIM, not ")
                              + samplerName(s.sampler));
-    if (!request.source.empty() || !request.injection.isOff())
-        return makeError(ErrorCode::Unsupported,
-                         "motion transfer with VideoCrafter2 is not wired yet; render without a "
-                         "source");
+    const bool transfer = !request.injection.isOff();
+    if (transfer && request.source.empty())
+        return makeError(ErrorCode::InvalidArgument,
+                         "the injection schedule needs a source clip; add one or turn every "
+                         "layer's weight to 0");
     auto precision = vc2::resolveVc2Precision(options.compute.device, options.compute.dtype);
     if (!precision)
         return precision.error();
@@ -61,6 +90,8 @@ Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequ
     if (!loaded)
         return loaded.error();
     vc2::Vc2Model &vc2Model = **loaded;
+    if (hooks.progress)
+        hooks.progress({Stage::LoadModel, 1, 1});
     const int64_t factor = vc2Model.vae().config().downFactor()
         * (int64_t(1) << (vc2Model.config().unet.levels() - 1));
     if (s.width < factor || s.height < factor || s.width % factor || s.height % factor
@@ -70,51 +101,82 @@ Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequ
                              + std::to_string(factor) + " and at least one frame, got "
                              + std::to_string(s.width) + "x" + std::to_string(s.height) + ", "
                              + std::to_string(s.frames) + " frames");
-    auto schedule = sched::makeDdimSchedule(vc2Model.schedule(), s.steps, options.eta);
-    if (!schedule)
-        return schedule.error();
-    auto cond = vc2Model.encodePrompt(request.prompt);
-    if (!cond)
-        return cond.error();
-    auto uncond = vc2Model.encodePrompt("");
-    if (!uncond)
-        return uncond.error();
 
     Vc2GenerateOutput output;
     output.randomWeights = vc2Model.location().randomWeights;
     output.device = std::string(precision->device.is_cuda() ? "cuda " : "cpu ")
         + (options.compute.dtype == "auto" ? "default" : options.compute.dtype);
     try {
-        at::Generator generator = at::detail::createCPUGenerator(s.seed);
-        const int64_t vaeFactor = vc2Model.vae().config().downFactor();
-        const at::Tensor zT = at::randn({1, vc2Model.config().unet.inChannels, s.frames,
-                                         s.height / vaeFactor, s.width / vaeFactor},
-                                        generator, at::TensorOptions().dtype(precision->wide()))
-                                  .to(precision->device);
-        vc2::Vc2SampleSettings settings;
-        settings.guidance = s.guidance;
-        settings.fps = options.fpsCondition;
-        const auto onStep = [&](int step, const at::Tensor &) {
-            if (hooks.progress)
-                hooks.progress({Stage::Denoise, step + 1, schedule->count()});
-            return !hooks.cancelled();
-        };
-        auto sampled = vc2::sampleVc2(vc2Model.unet(), *schedule, zT, *cond, *uncond, settings,
-                                      generator, onStep);
-        if (!sampled)
-            return sampled.error();
-        output.render.completedSteps = sampled->completedSteps;
-        output.render.cancelled = sampled->cancelled;
-        if (request.wantLatents || sampled->cancelled)
-            output.render.latents = toHost(sampled->latent.squeeze(0));
-        if (sampled->cancelled || !options.decode || !request.wantFrames)
+        at::NoGradGuard noGrad;
+        vc2::Vc2SampleResult sampled;
+        vc2::Vc2SampleResult baseline;
+        if (transfer) {
+            pipelines::Vc2TransferRequest job;
+            job.prompt = request.prompt;
+            job.settings = s;
+            job.eta = options.eta;
+            job.fpsCondition = options.fpsCondition;
+            job.schedule = request.injection;
+            job.sourceVideo = framesToVideo(request.source);
+            job.sourcePrompt = request.sourcePrompt;
+            job.wantBaseline = request.wantBaseline;
+            auto done = pipelines::Vc2TransferPipeline(vc2Model).run(job, hooks);
+            if (!done)
+                return done.error();
+            output.extractionPasses = done->extractionPasses;
+            if (!done->render.latent.defined()) { // cancelled before the injected render began
+                output.render.cancelled = true;
+                return output;
+            }
+            sampled = std::move(done->render);
+            baseline = std::move(done->baseline);
+        } else {
+            auto schedule = sched::makeDdimSchedule(vc2Model.schedule(), s.steps, options.eta);
+            if (!schedule)
+                return schedule.error();
+            auto cond = vc2Model.encodePrompt(request.prompt);
+            if (!cond)
+                return cond.error();
+            auto uncond = vc2Model.encodePrompt("");
+            if (!uncond)
+                return uncond.error();
+            auto plain = pipelines::sampleVc2Seeded(vc2Model, *schedule, s, *cond, *uncond,
+                                                    options.fpsCondition, hooks);
+            if (!plain)
+                return plain.error();
+            sampled = std::move(*plain);
+        }
+        output.render.completedSteps = sampled.completedSteps;
+        output.render.cancelled = sampled.cancelled;
+        const at::Tensor latent = sampled.latent.squeeze(0);
+        if (request.wantLatents || sampled.cancelled)
+            output.render.latents = toHost(latent);
+        if (!options.latentPath.empty()) {
+            auto saved = saveLatent(options.latentPath, latent, sampled.completedSteps, request,
+                                    output.randomWeights);
+            if (!saved)
+                return saved.error();
+        }
+        if (sampled.cancelled || !options.decode || !request.wantFrames)
             return output;
+        const bool withBaseline = baseline.latent.defined();
+        const int decodes = withBaseline ? 2 : 1;
         if (hooks.progress)
-            hooks.progress({Stage::Decode, 0, 1});
-        auto video = vc2Model.vae().decode(sampled->latent, options.vaeFramesPerBatch);
+            hooks.progress({Stage::Decode, 0, decodes});
+        auto video = vc2Model.vae().decode(sampled.latent, options.vaeFramesPerBatch);
         if (!video)
             return video.error();
         output.render.frames = toFrames(*video, s.fps);
+        if (withBaseline) {
+            auto base = vc2Model.vae().decode(baseline.latent, options.vaeFramesPerBatch);
+            if (!base)
+                return base.error();
+            output.render.baseline = toFrames(*base, s.fps);
+        } else if (request.wantBaseline && !transfer) {
+            output.render.baseline = output.render.frames; // no injection: this is the baseline
+        }
+        if (hooks.progress)
+            hooks.progress({Stage::Decode, decodes, decodes});
     } catch (const std::exception &e) {
         std::string text = e.what();
         return makeError(ErrorCode::Internal, "VideoCrafter2 generation failed",

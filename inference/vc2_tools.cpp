@@ -79,4 +79,30 @@ Result<void> writeTinyVc2Model(const std::string &folder, const std::string &for
     return vc2::writeTinyVc2(folder, options);
 }
 
+Result<TinyModelReport> makeTinyVc2Model(const TinyModelOptions &options)
+{
+    if (options.folder.empty())
+        return makeError(ErrorCode::InvalidArgument, "no output folder given");
+    if (options.layout != "official" && options.layout != "safetensors")
+        return makeError(ErrorCode::InvalidArgument,
+                         "a tiny VideoCrafter2 has layout official (model.ckpt) or safetensors "
+                         "(model.safetensors), not '" + options.layout + "'");
+    if (options.dim > 0 || options.layers > 0 || options.heads > 0 || options.ffnDim > 0
+        || options.textDim > 0)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the size options (dim, layers, heads, ffn-dim, text-dim) are for "
+                         "wan2.1; the tiny VideoCrafter2 has one fixed size");
+    const bool ckpt = options.layout == "official";
+    if (auto written = writeTinyVc2Model(options.folder, ckpt ? "ckpt" : "safetensors",
+                                         options.seed);
+        !written)
+        return written.error();
+    TinyModelReport report;
+    report.note = "RANDOM WEIGHTS: for tests and demos only; this model generates noise";
+    report.written.push_back(std::string(ckpt ? "model.ckpt" : "model.safetensors")
+                             + " (UNet3D, VAE and OpenCLIP text tower) with its config");
+    report.written.push_back(std::string(vc2::kVocabFile) + " (a tiny BPE vocabulary)");
+    return report;
+}
+
 } // namespace mbq

@@ -52,6 +52,9 @@ Result<std::vector<int64_t>> vc2Tokenize(const std::string &model, const std::st
 
 // A random-weight VC2 in `folder`: "ckpt" writes model.ckpt, "safetensors" model.safetensors.
 Result<void> writeTinyVc2Model(const std::string &folder, const std::string &format, uint64_t seed);
+// makeTinyModel for family videocrafter2: layout "official" writes model.ckpt, "safetensors"
+// model.safetensors; the DiT size options are Wan's and refused here.
+Result<TinyModelReport> makeTinyVc2Model(const TinyModelOptions &options);
 
 struct Vc2GenerateOptions
 {
@@ -60,6 +63,9 @@ struct Vc2GenerateOptions
     double fpsCondition = 28; // the fps the UNet is conditioned on
     int vaeFramesPerBatch = 1; // frames decoded together (memory bound)
     bool decode = true;
+    // Where the latent [4, T, H/8, W/8] is saved (safetensors) before decoding and on cancel;
+    // empty: not saved.
+    std::string latentPath;
 };
 
 struct Vc2GenerateOutput
@@ -67,12 +73,15 @@ struct Vc2GenerateOutput
     RenderOutput render;
     bool randomWeights = false;
     std::string device; // e.g. "cpu f32"
+    int extractionPasses = 0; // UNet passes over the source (motion transfer)
 };
 
 // Text-to-video from `request.prompt` with `request.settings` (seed, size, frames, steps,
-// guidance; sampler must be DDIM). The latent of [1, 4, T, H/8, W/8] goes to
-// render.latents when asked for; frames are clamped, mapped to 0..255 and truncated as the
-// official saver does. Cancel and progress go through `hooks`.
+// guidance; sampler must be DDIM); with a source clip and an active injection schedule, motion
+// transfer (the source must already have the render's size and frame count; the baseline too
+// when request.wantBaseline). The latent [4, T, H/8, W/8] goes to render.latents when asked
+// for or cancelled; frames are clamped, mapped to 0..255 and truncated as the official saver
+// does. Cancel and progress go through `hooks`.
 Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequest &request,
                                       const Vc2GenerateOptions &options, const JobHooks &hooks);
 

@@ -6,6 +6,7 @@
 #include "inference/io/tensor_store.h"
 #include "inference/sched/flow_solver.h"
 #include "inference/text/umt5_tiny.h"
+#include "inference/vc2_tools.h"
 #include "inference/wan/dit.h"
 #include "inference/wan/tiny_dit.h"
 #include "inference/wan/vae_tiny.h"
@@ -32,9 +33,12 @@ Result<WanScheduleInfo> wanSchedule(int steps, double shift, Sampler sampler)
 
 Result<TinyModelReport> makeTinyModel(const TinyModelOptions &options)
 {
+    if (options.family == "videocrafter2" || options.family == "vc2")
+        return makeTinyVc2Model(options);
     if (options.family != "wan2.1")
-        return makeError(ErrorCode::Unsupported, "tiny models exist for family wan2.1 only, not '"
-                                                     + options.family + "'");
+        return makeError(ErrorCode::Unsupported,
+                         "tiny models exist for families wan2.1 and videocrafter2, not '"
+                             + options.family + "'");
     if (options.folder.empty())
         return makeError(ErrorCode::InvalidArgument, "no output folder given");
     const bool diffusers = options.layout == "diffusers";

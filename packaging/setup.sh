@@ -28,6 +28,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git
     # inference: LibTorch 1.13 (CPU) with a threaded OpenBLAS, JSON for checkpoint headers
     libtorch-dev libopenblas0-pthread nlohmann-json3-dev
+    zlib1g-dev
     # umT5 prompts are tokenized by SentencePiece (loaded as a private module, see inference/)
     libsentencepiece-dev
     # Qt 6 for core, ui, the studio and the tests

@@ -1,6 +1,7 @@
 // `mbq make-tiny-model --family wan2.1 --layout official|diffusers --out DIR [--seed N]
-// [--dim --layers --heads --ffn-dim --text-dim]`: a random-weight model folder in the real file
-// formats, for tests and demos. Its output is noise, and every file says so.
+// [--dim --layers --heads --ffn-dim --text-dim]` or `--family videocrafter2 --layout
+// official|safetensors`: a random-weight model folder in the real file formats, for tests and
+// demos. Its output is noise, and every file says so.
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "inference/wan_tools.h"
@@ -18,7 +19,10 @@ const char *const kUsage
     = "usage: mbq make-tiny-model --family wan2.1 --layout official|diffusers --out DIR\n"
       "                           [--seed N] [--dim N --layers N --heads N --ffn-dim N\n"
       "                           --text-dim N]\n"
-      "Writes a model with RANDOM WEIGHTS (for tests and demos; it generates noise).\n";
+      "       mbq make-tiny-model --family videocrafter2 --layout official|safetensors\n"
+      "                           --out DIR [--seed N]\n"
+      "Writes a model with RANDOM WEIGHTS (for tests and demos; it generates noise).\n"
+      "VideoCrafter2's official layout is model.ckpt, its safetensors layout model.safetensors.\n";
 
 } // namespace
 
@@ -47,9 +51,12 @@ int runMakeTinyModel(const QStringList &args)
         if (!parsed)
             return line.usageError(QStringLiteral("a numeric option is not a number"));
     }
-    if (options.folder.empty() || (options.layout != "official" && options.layout != "diffusers")) {
+    const bool vc2 = options.family == "videocrafter2" || options.family == "vc2";
+    const std::string otherLayout = vc2 ? "safetensors" : "diffusers";
+    if (options.folder.empty() || (options.layout != "official" && options.layout != otherLayout)) {
         return line.usageError(
-            QStringLiteral("make-tiny-model needs --out and --layout official|diffusers"));
+            QStringLiteral("make-tiny-model needs --out and --layout official|%1")
+                .arg(QString::fromStdString(otherLayout)));
     }
     auto report = makeTinyModel(options);
     if (!report) {

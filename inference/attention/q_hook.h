@@ -28,7 +28,9 @@ struct TokenGrid
 struct ForwardContext
 {
     int step = -1; // sampler step index (0 = noisiest); -1 outside a sampling loop
-    std::vector<GuidanceBranch> branches; // one per batch row; empty = all Conditional
+    // One per batch item (video), item-major; empty = all Conditional. A site's q may hold
+    // several rows per item (VC2 folds frames or pixels into rows); Wan has one row per item.
+    std::vector<GuidanceBranch> branches;
 };
 
 // Everything a hook may need to decide what to do at one site.
@@ -38,7 +40,7 @@ struct QSite
     int layerIndex = 0;       // position of the layer in network order
     const ForwardContext &context;
     int64_t heads = 0;        // q's channels are heads × head_dim, head-major
-    TokenGrid grid;
+    TokenGrid grid;           // the layout of q's tokens (dimension 1): grid.tokens() == q.size(1)
 };
 
 class QHook

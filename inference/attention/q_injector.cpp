@@ -1,5 +1,6 @@
 #include "inference/attention/q_injector.h"
 
+#include <algorithm>
 #include <exception>
 
 namespace mbq::attention {
@@ -94,26 +95,36 @@ void QInjector::injectSite(const QSite &site, at::Tensor &q)
     if (!q.is_contiguous())
         q = q.contiguous();
 
+    // A model may fold several q rows into one batch item (VC2: frames for spatial sites,
+    // pixels for temporal ones); the branches are per item, item-major.
     const int64_t rows = q.size(0);
-    const auto branchOf = [&](int64_t row) {
-        return size_t(row) < site.context.branches.size() ? site.context.branches[size_t(row)]
-                                                          : GuidanceBranch::Conditional;
+    const int64_t items = std::max<int64_t>(int64_t(site.context.branches.size()), 1);
+    if (rows % items != 0) {
+        fail(makeError(ErrorCode::Internal,
+                       "layer '" + site.layer + "' has " + std::to_string(rows) + " query rows for "
+                           + std::to_string(items) + " batch items"));
+        return;
+    }
+    const int64_t perItem = rows / items;
+    const auto branchOf = [&](int64_t item) {
+        return site.context.branches.empty() ? GuidanceBranch::Conditional
+                                             : site.context.branches[size_t(item)];
     };
-    // A source batch equal to the target's pairs rows (a target's own captured Q); a batch
-    // of 1 (one extraction pass) serves every row.
-    const bool paired = source->size(0) == rows && rows > 1;
-    bool everyRow = true;
-    for (int64_t r = 0; r < rows; ++r)
-        everyRow = everyRow && wantsBranch(branchOf(r));
-    if (everyRow) {
+    // A source with the target's rows pairs them (a target's own captured Q); a source of one
+    // item (one extraction pass) serves every item.
+    const bool paired = source->size(0) == rows;
+    bool everyItem = true;
+    for (int64_t i = 0; i < items; ++i)
+        everyItem = everyItem && wantsBranch(branchOf(i));
+    if (everyItem && (paired || source->size(0) == 1)) {
         kernels::qSwap_(q, *source, params);
         return;
     }
-    for (int64_t r = 0; r < rows; ++r) {
-        if (!wantsBranch(branchOf(r)))
+    for (int64_t i = 0; i < items; ++i) {
+        if (!wantsBranch(branchOf(i)))
             continue;
-        at::Tensor row = q.narrow(0, r, 1); // a contiguous view: the swap writes into q
-        kernels::qSwap_(row, paired ? source->narrow(0, r, 1) : *source, params);
+        at::Tensor part = q.narrow(0, i * perItem, perItem); // contiguous: the swap writes into q
+        kernels::qSwap_(part, paired ? source->narrow(0, i * perItem, perItem) : *source, params);
     }
 }
 

@@ -191,11 +191,14 @@ Result<ModelFolderSummary> summariseModelFolder(const std::string &path)
         check.json("config", "scheduler/scheduler_config.json");
         return summary;
     }
-    if (check.exists("model.ckpt")) {
-        summary.family = "videocrafter2";
-        summary.layout = "official";
-        check.checkpoint("model", "model.ckpt");
-        return summary;
+    // VideoCrafter2: the official model.ckpt, or mbq's safetensors conversion of it.
+    for (const char *weights : {"model.ckpt", "model.safetensors"}) {
+        if (check.exists(weights)) {
+            summary.family = "videocrafter2";
+            summary.layout = std::string(weights) == "model.ckpt" ? "official" : "safetensors";
+            check.checkpoint("model", weights);
+            return summary;
+        }
     }
     if (check.exists("config.json")
         && (check.exists("Wan2.1_VAE.pth") || check.exists("models_t5_umt5-xxl-enc-bf16.pth")
@@ -215,7 +218,7 @@ Result<ModelFolderSummary> summariseModelFolder(const std::string &path)
                          + " is not a model folder mbq recognises: expected model_index.json "
                            "(Wan2.1 Diffusers), config.json with "
                            "diffusion_pytorch_model*.safetensors and Wan2.1_VAE.pth (Wan2.1 "
-                           "official) or model.ckpt (VideoCrafter2)");
+                           "official) or model.ckpt / model.safetensors (VideoCrafter2)");
 }
 
 } // namespace mbq

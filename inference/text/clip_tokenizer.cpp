@@ -4,6 +4,8 @@
 #include "inference/text/prompt_clean.h"
 #include "inference/text/utf8.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <fstream>
 #include <limits>
@@ -82,6 +84,35 @@ size_t matchAt(const std::u32string &text, size_t at)
     return end - at;
 }
 
+// The whole gzip stream of `data`, refusing output past kMaxFileBytes (a hostile file could
+// expand a thousandfold).
+Result<std::string> gunzip(const std::string &data, const std::string &path)
+{
+    z_stream stream {};
+    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
+        return makeError(ErrorCode::Internal, "zlib could not start inflating " + path);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+    stream.avail_in = uInt(data.size());
+    std::string out;
+    char buffer[1 << 16];
+    int status = Z_OK;
+    while (status == Z_OK && out.size() <= kMaxFileBytes) {
+        stream.next_out = reinterpret_cast<Bytef *>(buffer);
+        stream.avail_out = sizeof buffer;
+        status = inflate(&stream, Z_NO_FLUSH);
+        out.append(buffer, sizeof buffer - stream.avail_out);
+    }
+    // Truncated input ends in Z_BUF_ERROR, corrupt input in Z_DATA_ERROR.
+    const std::string detail = stream.msg ? stream.msg : "zlib status " + std::to_string(status);
+    inflateEnd(&stream);
+    if (out.size() > kMaxFileBytes)
+        return makeError(ErrorCode::BadFormat, path + " is too large to be a CLIP vocabulary");
+    if (status != Z_STREAM_END)
+        return makeError(ErrorCode::BadFormat,
+                         "the CLIP vocabulary " + path + " is not a complete gzip file", detail);
+    return out;
+}
+
 } // namespace
 
 Result<ClipTokenizer> ClipTokenizer::load(const std::string &path)
@@ -91,11 +122,14 @@ Result<ClipTokenizer> ClipTokenizer::load(const std::string &path)
         return makeError(ErrorCode::NotFound, "cannot open the CLIP vocabulary " + path);
     std::ostringstream content;
     content << file.rdbuf();
-    const std::string text = content.str();
-    if (text.size() >= 2 && uint8_t(text[0]) == 0x1F && uint8_t(text[1]) == 0x8B)
-        return makeError(ErrorCode::Unsupported,
-                         "the CLIP vocabulary " + path + " is gzip-compressed",
-                         "decompress it once: gunzip -k " + path);
+    std::string text = content.str();
+    // open_clip ships the vocabulary gzip-compressed (bpe_simple_vocab_16e6.txt.gz).
+    if (text.size() >= 2 && uint8_t(text[0]) == 0x1F && uint8_t(text[1]) == 0x8B) {
+        auto plain = gunzip(text, path);
+        if (!plain)
+            return plain.error();
+        text = std::move(*plain);
+    }
     if (text.size() > kMaxFileBytes)
         return makeError(ErrorCode::BadFormat, path + " is too large to be a CLIP vocabulary");
     return parse(text, path);

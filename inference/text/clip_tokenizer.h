@@ -32,8 +32,8 @@ struct ClipTokens
 class ClipTokenizer
 {
 public:
-    // The uncompressed merges file. A gzip file (the .gz open_clip ships) is Unsupported with
-    // a message saying to decompress it.
+    // The merges file, plain or gzip-compressed (the .gz open_clip ships); a truncated or
+    // corrupt gzip file is BadFormat.
     static Result<ClipTokenizer> load(const std::string &path);
     // The file's content; `origin` names it in errors.
     static Result<ClipTokenizer> parse(const std::string &content, const std::string &origin);

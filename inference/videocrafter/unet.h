@@ -36,6 +36,7 @@ public:
                                                  const Vc2Precision &precision);
 
     const Vc2UNetConfig &config() const { return m_config; }
+    const Vc2Precision &precision() const { return m_precision; }
     // The Q-site ids in network order.
     const std::vector<std::string> &layerIds() const { return m_plan.siteIds; }
 

@@ -55,8 +55,10 @@ Result<Vc2Location> locateVc2(const std::string &path)
     }
     if (isFile(folder / "config.json"))
         location.configPath = (folder / "config.json").string();
-    if (isFile(folder / kVocabFile))
-        location.vocabPath = (folder / kVocabFile).string();
+    for (const std::string &name : {std::string(kVocabFile), std::string(kVocabFile) + ".gz"}) {
+        if (location.vocabPath.empty() && isFile(folder / name))
+            location.vocabPath = (folder / name).string();
+    }
     location.randomWeights = isFile(folder / wan::kRandomWeightsMarker);
     return location;
 }

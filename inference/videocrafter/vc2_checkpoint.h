@@ -24,7 +24,7 @@ struct Vc2Location
 {
     std::string checkpoint; // model.ckpt or a .safetensors file
     std::string configPath; // config.json beside it (tiny models); empty: official defaults
-    std::string vocabPath; // bpe_simple_vocab_16e6.txt beside it; empty when absent
+    std::string vocabPath; // bpe_simple_vocab_16e6.txt (or .txt.gz) beside it; empty if absent
     bool randomWeights = false; // mbq's random-weights marker is present
 };
 

@@ -16,7 +16,7 @@ Result<std::unique_ptr<Vc2Model>> Vc2Model::load(const std::string &path,
                          std::string("the CLIP vocabulary ") + kVocabFile + " is missing beside "
                              + location->checkpoint,
                          "copy it from open_clip (src/open_clip/bpe_simple_vocab_16e6.txt.gz, "
-                         "decompressed)");
+                         "compressed or not)");
     auto tokenizer = text::ClipTokenizer::load(location->vocabPath);
     if (!tokenizer)
         return tokenizer.error();

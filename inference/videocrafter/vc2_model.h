@@ -21,7 +21,7 @@ class Vc2Model
 {
 public:
     // `path`: model.ckpt / model.safetensors or their folder (see locateVc2). The tokenizer's
-    // vocabulary must lie beside the weights as bpe_simple_vocab_16e6.txt.
+    // vocabulary must lie beside the weights as bpe_simple_vocab_16e6.txt (or .txt.gz).
     static Result<std::unique_ptr<Vc2Model>> load(const std::string &path,
                                                   const Vc2Precision &precision);
 

@@ -1,0 +1,24 @@
+#pragma once
+// One VC2 text-to-video sampling run from a seed: z_T from a fresh generator seeded with the
+// render's seed, then sampleVc2 with the same generator (the official noise order). Plain
+// renders, baselines and injected renders all start here, so a render whose injection changes
+// nothing equals the plain render bitwise.
+
+#include "inference/engine.h"
+#include "inference/result.h"
+#include "inference/sched/ddim_schedule.h"
+#include "inference/videocrafter/t2v.h"
+#include "inference/videocrafter/vc2_model.h"
+
+#include <ATen/ATen.h>
+
+namespace mbq::pipelines {
+
+// cond, uncond: [1, L, context_dim]; Denoise progress and cancel go through `hooks`.
+Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model,
+                                             const sched::DdimSchedule &schedule,
+                                             const GenerationSettings &settings,
+                                             const at::Tensor &cond, const at::Tensor &uncond,
+                                             double fpsCondition, const JobHooks &hooks);
+
+} // namespace mbq::pipelines

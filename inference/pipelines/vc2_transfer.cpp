@@ -1,0 +1,245 @@
+#include "inference/pipelines/vc2_transfer.h"
+
+#include "inference/attention/fnv.h"
+#include "inference/attention/q_injector.h"
+#include "inference/sched/ddim_step.h"
+
+#include <atomic>
+#include <new>
+#include <set>
+
+namespace mbq::pipelines {
+
+namespace {
+
+// Removes the hook however the pass ends.
+class HookGuard
+{
+public:
+    HookGuard(vc2::Vc2UNet &unet, attention::QHook *hook)
+        : m_unet(unet)
+    {
+        m_unet.setQHook(hook);
+    }
+    ~HookGuard() { m_unet.setQHook(nullptr); }
+    HookGuard(const HookGuard &) = delete;
+    HookGuard &operator=(const HookGuard &) = delete;
+
+private:
+    vc2::Vc2UNet &m_unet;
+};
+
+// Everything that changes what a bank entry holds, except which entries exist (covers() checks
+// that): the source pixels and prompt, the model, and how the source was noised.
+uint64_t sourceKey(const Vc2TransferRequest &request, vc2::Vc2Model &model)
+{
+    attention::Fnv f;
+    const at::Tensor pixels = request.sourceVideo.to(at::kCPU, at::kFloat).contiguous();
+    f.bytes(pixels.data_ptr(), size_t(pixels.nbytes()));
+    for (int64_t size : pixels.sizes())
+        f.value(size);
+    f.string(request.sourcePrompt);
+    f.string(model.location().checkpoint);
+    f.value(int(model.unet().precision().dtype));
+    f.value(request.fpsCondition);
+    f.value(int(request.schedule.extraction));
+    if (request.schedule.extraction == ExtractionMode::Single)
+        f.value(request.schedule.extractionTimestep);
+    else
+        f.value(request.settings.steps); // the DDIM grid fixes each step's timestep
+    return f.hash();
+}
+
+Error failure(const std::exception &e, const char *what)
+{
+    std::string text = e.what();
+    text = text.substr(0, text.find('\n'));
+    if (text.find("out of memory") != std::string::npos)
+        return makeError(ErrorCode::OutOfMemory,
+                         std::string("out of memory ") + what
+                             + "; try fewer layers or steps, or a smaller size",
+                         text);
+    return makeError(ErrorCode::Internal, std::string("failed ") + what, text);
+}
+
+std::string sizeText(int64_t width, int64_t height, int64_t frames)
+{
+    return std::to_string(width) + "x" + std::to_string(height) + ", " + std::to_string(frames)
+        + " frames";
+}
+
+} // namespace
+
+Result<void> Vc2TransferPipeline::check(const Vc2TransferRequest &request) const
+{
+    const GenerationSettings &s = request.settings;
+    const InjectionSchedule &schedule = request.schedule;
+    if (s.sampler != Sampler::DDIM)
+        return makeError(ErrorCode::Unsupported,
+                         std::string("VideoCrafter2 samples with DDIM, not ")
+                             + samplerName(s.sampler));
+    if (auto valid = schedule.validate(s.steps, m_model.unet().layerIds()); !valid)
+        return valid.error();
+    if (schedule.extraction == ExtractionMode::Lockstep)
+        return makeError(ErrorCode::Unsupported,
+                         "lockstep extraction is not in this build yet; use single or per_step");
+    // VC2's sites see different grids (each resolution level, and frames as the sequence of
+    // the temporal sites), so a mask over the latent grid would need resampling per site.
+    if (!schedule.tokenMask.empty())
+        return makeError(ErrorCode::Unsupported,
+                         "token masks are not supported for VideoCrafter2 yet; clear the mask");
+    const int64_t timesteps = m_model.schedule().timesteps();
+    if (schedule.extraction == ExtractionMode::Single
+        && !(schedule.extractionTimestep >= 0.0f && schedule.extractionTimestep < timesteps))
+        return makeError(ErrorCode::InvalidArgument,
+                         "the extraction timestep " + std::to_string(schedule.extractionTimestep)
+                             + " is outside [0, " + std::to_string(timesteps) + ")");
+    const at::Tensor &video = request.sourceVideo;
+    if (!video.defined() || video.dim() != 4 || video.size(0) != 3)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the source clip must be an RGB video [3, frames, height, width]");
+    if (video.size(1) != s.frames || video.size(2) != s.height || video.size(3) != s.width)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the source clip is "
+                             + sizeText(video.size(3), video.size(2), video.size(1))
+                             + " but the render is " + sizeText(s.width, s.height, s.frames)
+                             + "; conform the source to the render's size and frame count");
+    return {};
+}
+
+Result<int> Vc2TransferPipeline::extract(const Vc2TransferRequest &request,
+                                         const sched::DdimSchedule &schedule,
+                                         const attention::QBankPlan &plan, attention::QBank &bank,
+                                         const JobHooks &hooks)
+{
+    const InjectionSchedule &s = request.schedule;
+    vc2::Vc2UNet &unet = m_model.unet();
+    const at::Device device = unet.precision().device;
+    try {
+        at::NoGradGuard noGrad;
+        if (hooks.progress)
+            hooks.progress({Stage::EncodeSource, 0, 1});
+        auto latent = m_model.vae().encode(request.sourceVideo.unsqueeze(0));
+        if (!latent)
+            return latent.error();
+        // The sampler's arithmetic dtype, so a source pass sees what a target pass would.
+        const at::Tensor clean = latent->to(device, unet.precision().wide());
+        if (hooks.progress)
+            hooks.progress({Stage::EncodeSource, 1, 1});
+
+        auto prompt = m_model.encodePrompt(request.sourcePrompt);
+        if (!prompt)
+            return prompt.error();
+        at::Generator generator = at::detail::createCPUGenerator(kVc2ExtractionSeed);
+        const at::Tensor noise
+            = at::randn(clean.sizes(), generator, clean.options().device(at::kCPU)).to(device);
+        const at::Tensor fps = at::full({1}, request.fpsCondition, at::kDouble);
+        attention::QInjector injector;
+        const std::set<std::string> layers(plan.layers.begin(), plan.layers.end());
+        HookGuard guard(unet, &injector);
+        const int passes = int(plan.steps.size());
+        for (int i = 0; i < passes; ++i) {
+            if (hooks.cancelled())
+                return -1;
+            const int step = plan.steps[size_t(i)];
+            const int64_t t = step == attention::QBank::kAnyStep
+                ? int64_t(s.extractionTimestep + 0.5f)
+                : schedule.steps[size_t(step)].timestep;
+            // No inversion: VC2's own forward process, scale_arr included (the paper's setting).
+            const at::Tensor noised = sched::qSample(m_model.schedule(), t, clean, noise);
+            injector.capture(bank, layers, step);
+            auto out = unet.forward(noised, at::full({1}, t, at::kLong), *prompt, fps,
+                                    {step, {attention::GuidanceBranch::Source}});
+            if (!out)
+                return out.error();
+            if (injector.error())
+                return *injector.error();
+            if (hooks.progress)
+                hooks.progress({Stage::ExtractQ, i + 1, passes});
+        }
+        return injector.capturePasses();
+    } catch (const std::bad_alloc &) {
+        return makeError(ErrorCode::OutOfMemory, "out of host memory while extracting Q");
+    } catch (const std::exception &e) {
+        return failure(e, "while extracting Q");
+    }
+}
+
+Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &request,
+                                                   const JobHooks &hooks)
+{
+    if (auto valid = check(request); !valid)
+        return valid.error();
+    const GenerationSettings &s = request.settings;
+    auto schedule = sched::makeDdimSchedule(m_model.schedule(), s.steps, request.eta);
+    if (!schedule)
+        return schedule.error();
+    auto cond = m_model.encodePrompt(request.prompt);
+    if (!cond)
+        return cond.error();
+    auto uncond = m_model.encodePrompt("");
+    if (!uncond)
+        return uncond.error();
+
+    attention::QBank localBank(request.bankBudgetBytes);
+    attention::QBank &bank = request.bank ? *request.bank : localBank;
+    const attention::QBankPlan plan = attention::QBank::plan(request.schedule);
+    const uint64_t key = sourceKey(request, m_model);
+    Vc2TransferResult result;
+    result.bankReused = bank.sourceKey() == key && bank.covers(plan);
+    // An inactive schedule needs no source at all: not even its encoding.
+    if (!result.bankReused && plan.entries() > 0) {
+        bank.reset(key);
+        auto passes = extract(request, *schedule, plan, bank, hooks);
+        if (!passes)
+            return passes.error();
+        if (*passes < 0) {
+            result.cancelled = true;
+            return result;
+        }
+        result.extractionPasses = *passes;
+    }
+
+    attention::QInjector injector;
+    // The render stops at the next step once the user cancels or an injection fails.
+    std::atomic<bool> stop {hooks.cancelled()};
+    JobHooks inner = hooks;
+    inner.cancel = &stop;
+    inner.progress = [&](const Progress &p) {
+        if (hooks.progress)
+            hooks.progress(p);
+        if (hooks.cancelled() || injector.error())
+            stop.store(true);
+    };
+    try {
+        at::NoGradGuard noGrad;
+        if (request.wantBaseline) {
+            auto baseline = sampleVc2Seeded(m_model, *schedule, s, *cond, *uncond,
+                                            request.fpsCondition, inner);
+            if (!baseline)
+                return baseline.error();
+            result.baseline = std::move(*baseline);
+            if (result.baseline.cancelled) {
+                result.cancelled = true;
+                return result;
+            }
+        }
+        injector.inject(bank, request.schedule);
+        HookGuard guard(m_model.unet(), &injector);
+        auto render
+            = sampleVc2Seeded(m_model, *schedule, s, *cond, *uncond, request.fpsCondition, inner);
+        if (injector.error())
+            return *injector.error();
+        if (!render)
+            return render.error();
+        result.render = std::move(*render);
+    } catch (const std::bad_alloc &) {
+        return makeError(ErrorCode::OutOfMemory, "out of host memory while rendering");
+    } catch (const std::exception &e) {
+        return failure(e, "while rendering with injected Q");
+    }
+    result.cancelled = result.render.cancelled;
+    return result;
+}
+
+} // namespace mbq::pipelines

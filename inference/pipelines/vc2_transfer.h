@@ -1,0 +1,74 @@
+#pragma once
+// VideoCrafter2 motion transfer (Motion by Queries, the paper's main setting): the source clip
+// is VAE-encoded (posterior mean, scaled), noised with VC2's forward process (scale_arr
+// included) to each injected step's timestep (`per_step`) or to one timestep (`single`), and
+// run through the UNet once per noised latent while the Q of the scheduled layers is captured
+// into a Q bank. The target prompt is then sampled exactly as text-to-video samples it, with
+// that Q injected as the schedule says; optionally the baseline (same prompt and seed, no
+// injection) first. Latents only: the caller decodes. `lockstep` and token masks are not
+// implemented for VC2 yet.
+
+#include "inference/attention/q_bank.h"
+#include "inference/engine.h"
+#include "inference/injection_schedule.h"
+#include "inference/pipelines/vc2_t2v.h"
+#include "inference/result.h"
+
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <string>
+
+namespace mbq::pipelines {
+
+// Extraction noise comes from this seed, not the target's, so the bank depends on the source
+// alone and serves renders with any target seed.
+constexpr uint64_t kVc2ExtractionSeed = 0;
+
+struct Vc2TransferRequest
+{
+    std::string prompt;
+    GenerationSettings settings; // seed, size, frames, steps, guidance (DDIM)
+    double eta = 1.0; // the official sampler's η
+    double fpsCondition = 28.0; // for the source passes as well as the target's
+    InjectionSchedule schedule;
+    // [3, frames, height, width] float32 in [-1, 1]: the conformed source clip, with the
+    // render's frame count and size.
+    at::Tensor sourceVideo;
+    std::string sourcePrompt; // empty by default, as in the paper
+    bool wantBaseline = false;
+    // Caller-owned bank, reused without extraction when it already holds this source's
+    // entries; null: a bank local to this run with `bankBudgetBytes` (0 = unlimited).
+    attention::QBank *bank = nullptr;
+    int64_t bankBudgetBytes = 0;
+};
+
+struct Vc2TransferResult
+{
+    vc2::Vc2SampleResult render; // with injection; latent undefined if cancelled before it
+    vc2::Vc2SampleResult baseline; // latent undefined unless wantBaseline
+    int extractionPasses = 0; // UNet forwards that captured source Q
+    bool bankReused = false;
+    bool cancelled = false; // during extraction or either render
+};
+
+class Vc2TransferPipeline
+{
+public:
+    explicit Vc2TransferPipeline(vc2::Vc2Model &model)
+        : m_model(model)
+    { }
+
+    Result<Vc2TransferResult> run(const Vc2TransferRequest &request, const JobHooks &hooks);
+
+private:
+    Result<void> check(const Vc2TransferRequest &request) const;
+    // Fills `bank` for `plan`; returns the number of UNet passes, or -1 when cancelled.
+    Result<int> extract(const Vc2TransferRequest &request, const sched::DdimSchedule &schedule,
+                        const attention::QBankPlan &plan, attention::QBank &bank,
+                        const JobHooks &hooks);
+
+    vc2::Vc2Model &m_model;
+};
+
+} // namespace mbq::pipelines
