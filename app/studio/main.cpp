@@ -1,6 +1,7 @@
 // mbq-studio: wires the engine, the render queue, the project and the main window together.
 #include "core/project/project_document.h"
 #include "core/render/render_queue.h"
+#include "core/render/take_runner.h"
 #include "inference/engine.h"
 #include "ui/dialogs/preferences_dialog.h"
 #include "ui/i18n/language.h"
@@ -11,7 +12,9 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -40,6 +43,14 @@ int main(int argc, char **argv)
                                     .arg(mbq::availableLanguages().join(QLatin1String(", "))),
                                 QStringLiteral("code"));
     parser.addOption(language);
+    QCommandLineOption run(QStringLiteral("run"),
+                           QApplication::translate("main", "Once the project is open, start a "
+                                                           "render or a sweep (render|sweep); "
+                                                           "with --screenshot the picture is "
+                                                           "taken after the render, or after "
+                                                           "the sweep's first cell."),
+                           QStringLiteral("what"));
+    parser.addOption(run);
     parser.process(app);
     // The command line wins over the language chosen in Preferences.
     const QString chosen = parser.isSet(language)
@@ -59,13 +70,38 @@ int main(int argc, char **argv)
         window.openProject(positional.first());
     window.show();
 
-    if (parser.isSet(screenshot)) {
-        const QString path = parser.value(screenshot);
-        // Let the first layout and paint settle before grabbing.
-        QTimer::singleShot(500, &window, [&window, path] {
-            const bool saved = window.grab().save(path);
-            QApplication::exit(saved ? 0 : 1);
+    const QString what = parser.value(run);
+    if (!what.isEmpty() && what != QLatin1String("render") && what != QLatin1String("sweep")) {
+        std::fprintf(stderr, "mbq-studio: --run takes render or sweep\n");
+        return 2;
+    }
+    // The shot waits for the first take to finish, so it shows a render (or a sweep under way).
+    const auto grabWhenDone = [&window, path = parser.value(screenshot)] {
+        if (path.isEmpty())
+            return;
+        // Let the layout, the decoders and the plots settle before grabbing.
+        QTimer::singleShot(1500, &window, [&window, path] {
+            QApplication::exit(window.grab().save(path) ? 0 : 1);
         });
+    };
+    if (what == QLatin1String("render")) {
+        window.takeRunner()->render(mbq::RenderKind::Full);
+    } else if (what == QLatin1String("sweep")) {
+        const int steps = document.data().parameters.settings.steps;
+        window.takeRunner()->sweep(mbq::TakeRunner::sweepGrid(
+                {0.5f, 1.0f}, {std::max(1, steps / 3), std::max(1, 2 * steps / 3)}));
+    }
+    if (!what.isEmpty()) {
+        auto once = std::make_shared<bool>(false);
+        QObject::connect(window.takeRunner(), &mbq::TakeRunner::takeFinished, &window,
+                         [grabWhenDone, once](const QString &, mbq::TakeState) {
+                             if (!*once) {
+                                 *once = true;
+                                 grabWhenDone();
+                             }
+                         });
+    } else {
+        grabWhenDone();
     }
     return app.exec();
 }
