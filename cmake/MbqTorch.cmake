@@ -10,7 +10,9 @@ target_include_directories(mbq_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
 target_link_libraries(mbq_torch INTERFACE ${TORCH_LIBRARIES})
 # Torch publishes its ABI flags as a string (e.g. -D_GLIBCXX_USE_CXX11_ABI=1).
 separate_arguments(MBQ_TORCH_CXX_FLAGS UNIX_COMMAND "${TORCH_CXX_FLAGS}")
-target_compile_options(mbq_torch INTERFACE $<$<COMPILE_LANGUAGE:CXX>:${MBQ_TORCH_CXX_FLAGS}>)
+# -fPIC on every torch unit, executables included (it comes after their -fPIE and wins): the
+# shared precompiled header below is only valid where the code model matches.
+target_compile_options(mbq_torch INTERFACE $<$<COMPILE_LANGUAGE:CXX>:${MBQ_TORCH_CXX_FLAGS} -fPIC>)
 message(STATUS "mbq: LibTorch ${Torch_VERSION} at ${TORCH_INSTALL_PREFIX}")
 
 # One torch precompiled header for the whole build: the first target that asks (mbq_kernels)

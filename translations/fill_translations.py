@@ -155,31 +155,6 @@ TEXTS = {
             "Zuerst einen Take rendern oder in der Timeline auswählen.",
             "先にテイクをレンダリングするか、タイムラインで選択してください。"),
     },
-    "mbq::ProjectSummaryView": {
-        "(none)": ("(keine)", "（なし）"),
-        "%1 — not found": ("%1 — nicht gefunden", "%1 — 見つかりません"),
-        "Source clip": ("Quellclip", "ソースクリップ"),
-        "Model": ("Modell", "モデル"),
-        "Target prompt": ("Ziel-Prompt", "ターゲットプロンプト"),
-        "Negative prompt": ("Negativ-Prompt", "ネガティブプロンプト"),
-        "Source prompt": ("Quell-Prompt", "ソースプロンプト"),
-        "Generation": ("Generierung", "生成"),
-        "Q injection": ("Q-Injektion", "Q インジェクション"),
-        "Injected steps": ("Injizierte Schritte", "注入ステップ"),
-        "Source extraction": ("Quellextraktion", "ソース抽出"),
-        "Takes": ("Takes", "テイク"),
-        "seed %1%2 · %3×%4 · %5 frames at %6 fps · %7 steps %8 · guidance %9 · shift %10": (
-            "Seed %1%2 · %3×%4 · %5 Bilder bei %6 fps · %7 Schritte %8 · Guidance %9 · Shift %10",
-            "シード %1%2 · %3×%4 · %5 フレーム（%6 fps）· %7 ステップ %8 · ガイダンス %9 · シフト %10"),
-        " (locked)": (" (gesperrt)", "（固定）"),
-        "%1 (%2)": ("%1 (%2)", "%1（%2）"),
-        "steps %1 to %2 of %3": ("Schritte %1 bis %2 von %3", "ステップ %1〜%2（全 %3）"),
-        "single pass at t = %1": ("ein Durchlauf bei t = %1", "t = %1 で 1 回のパス"),
-        "no renders yet": ("noch keine Renderings", "レンダリングはまだありません"),
-        "%n take(s)": (["%n Take", "%n Takes"], ["%n 件のテイク"]),
-        "%1 at %2": ("%1 mit %2", "%1（%2）"),
-        "off": ("aus", "オフ"),
-    },
     "mbq::RenderJobDelegate": {
         "Queued": ("Eingereiht", "待機中"),
         "Cancelling…": ("Wird abgebrochen…", "キャンセル中…"),
@@ -213,9 +188,8 @@ TEXTS = {
             "完了・失敗・キャンセルしたジョブを一覧から削除します"),
         "Failed: %1": ("Fehlgeschlagen: %1", "失敗: %1"),
     },
-    # Undo-command texts and refusals of the open project. lupdate names this context
-    # "ProjectDocument" (it cannot resolve the class); tr() at runtime uses mbq::ProjectDocument.
-    "ProjectDocument": {
+    # Undo-command texts and refusals of the open project.
+    "mbq::ProjectDocument": {
         'Add take "%1"': ("Take „%1“ hinzufügen", "テイク「%1」を追加"),
         'Remove take "%1"': ("Take „%1“ entfernen", "テイク「%1」を削除"),
         "Untitled": ("Unbenannt", "無題"),

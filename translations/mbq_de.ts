@@ -1,169 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
-    <name>ProjectDocument</name>
-    <message>
-        <source>Add take "%1"</source>
-        <translation>Take „%1“ hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove take "%1"</source>
-        <translation>Take „%1“ entfernen</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>Unbenannt</translation>
-    </message>
-    <message>
-        <source>The project has no file yet; choose where to save it.</source>
-        <translation>Das Projekt hat noch keine Datei; bitte einen Speicherort wählen.</translation>
-    </message>
-    <message>
-        <source>Edit negative prompt</source>
-        <translation>Negativ-Prompt bearbeiten</translation>
-    </message>
-    <message>
-        <source>Edit source prompt</source>
-        <translation>Quell-Prompt bearbeiten</translation>
-    </message>
-    <message>
-        <source>Set seed to %1</source>
-        <translation>Seed auf %1 setzen</translation>
-    </message>
-    <message>
-        <source>Lock seed</source>
-        <translation>Seed sperren</translation>
-    </message>
-    <message>
-        <source>Unlock seed</source>
-        <translation>Seed entsperren</translation>
-    </message>
-    <message>
-        <source>Change generation settings</source>
-        <translation>Generierungseinstellungen ändern</translation>
-    </message>
-    <message>
-        <source>A layer id is required.</source>
-        <translation>Eine Layer-ID ist erforderlich.</translation>
-    </message>
-    <message>
-        <source>The weight of %1 must be in [0, 1], got %2</source>
-        <translation>Die Gewichtung von %1 muss in [0, 1] liegen, ist aber %2</translation>
-    </message>
-    <message>
-        <source>Set weight of %1 to %2</source>
-        <translation>Gewichtung von %1 auf %2 setzen</translation>
-    </message>
-    <message>
-        <source>The weight of head %1 of %2 must be in [0, 1], got %3</source>
-        <translation>Die Gewichtung von Head %1 in %2 muss in [0, 1] liegen, ist aber %3</translation>
-    </message>
-    <message>
-        <source>Set head weights of %1</source>
-        <translation>Head-Gewichtungen von %1 setzen</translation>
-    </message>
-    <message>
-        <source>The step range [%1, %2) is not valid.</source>
-        <translation>Der Schrittbereich [%1, %2) ist ungültig.</translation>
-    </message>
-    <message>
-        <source>Set steps to [%1, %2)</source>
-        <translation>Schritte auf [%1, %2) setzen</translation>
-    </message>
-    <message>
-        <source>Set injection mode to %1</source>
-        <translation>Injektionsmodus auf %1 setzen</translation>
-    </message>
-    <message>
-        <source>The extraction timestep must be in [0, 1000], got %1</source>
-        <translation>Der Extraktions-Zeitschritt muss in [0, 1000] liegen, ist aber %1</translation>
-    </message>
-    <message>
-        <source>Set source extraction</source>
-        <translation>Quellextraktion festlegen</translation>
-    </message>
-    <message>
-        <source>Inject into %1 guidance branches</source>
-        <translation>In Guidance-Zweige injizieren: %1</translation>
-    </message>
-    <message>
-        <source>Clear token mask</source>
-        <translation>Token-Maske löschen</translation>
-    </message>
-    <message>
-        <source>Paint token mask</source>
-        <translation>Token-Maske malen</translation>
-    </message>
-    <message>
-        <source>Replace injection schedule</source>
-        <translation>Injektionsplan ersetzen</translation>
-    </message>
-    <message>
-        <source>Set source clip</source>
-        <translation>Quellclip festlegen</translation>
-    </message>
-    <message>
-        <source>Set model folder</source>
-        <translation>Modellordner festlegen</translation>
-    </message>
-    <message>
-        <source>There is no place %1 for a shot.</source>
-        <translation>Es gibt keine Position %1 für einen Shot.</translation>
-    </message>
-    <message>
-        <source>Shot duration</source>
-        <translation>Shot-Dauer</translation>
-    </message>
-    <message>
-        <source>Add shot %1</source>
-        <translation>Shot %1 hinzufügen</translation>
-    </message>
-    <message>
-        <source>There is no shot %1.</source>
-        <translation>Es gibt keinen Shot %1.</translation>
-    </message>
-    <message>
-        <source>A project keeps at least one shot.</source>
-        <translation>Ein Projekt braucht mindestens einen Shot.</translation>
-    </message>
-    <message>
-        <source>Remove shot %1</source>
-        <translation>Shot %1 entfernen</translation>
-    </message>
-    <message>
-        <source>Edit target prompt</source>
-        <translation>Ziel-Prompt bearbeiten</translation>
-    </message>
-    <message>
-        <source>Edit shot %1</source>
-        <translation>Shot %1 bearbeiten</translation>
-    </message>
-    <message>
-        <source>A take needs an id.</source>
-        <translation>Ein Take braucht eine ID.</translation>
-    </message>
-    <message>
-        <source>There is already a take with id %1.</source>
-        <translation>Es gibt bereits einen Take mit der ID %1.</translation>
-    </message>
-    <message>
-        <source>There is no take with id %1.</source>
-        <translation>Es gibt keinen Take mit der ID %1.</translation>
-    </message>
-    <message>
-        <source>Rename take "%1" to "%2"</source>
-        <translation>Take „%1“ in „%2“ umbenennen</translation>
-    </message>
-    <message>
-        <source>Update take "%1"</source>
-        <translation>Take „%1“ aktualisieren</translation>
-    </message>
-    <message>
-        <source>Use the settings of "%1"</source>
-        <translation>Einstellungen von „%1“ übernehmen</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Zero-shot motion transfer editor</source>
@@ -184,309 +21,6 @@
     <message>
         <source>Once the project is open, start a render or a sweep (render|sweep); with --screenshot the picture is taken after the render, or after the sweep's first cell.</source>
         <translation>Nach dem Öffnen des Projekts ein Rendering oder einen Sweep starten (render|sweep); mit --screenshot wird das Bild nach dem Rendering bzw. nach der ersten Zelle des Sweeps aufgenommen.</translation>
-    </message>
-</context>
-<context>
-    <name>mbq</name>
-    <message>
-        <source>%1: the frame rate and frame count must be positive</source>
-        <translation>%1: Bildrate und Bildanzahl müssen positiv sein</translation>
-    </message>
-    <message>
-        <source>the source states no frame rate; assuming 25 fps</source>
-        <translation>die Quelle gibt keine Bildrate an; 25 fps angenommen</translation>
-    </message>
-    <message>
-        <source>%1: starts at %2 s but the clip is only %3 s long</source>
-        <translation>%1: beginnt bei %2 s, der Clip ist aber nur %3 s lang</translation>
-    </message>
-    <message>
-        <source>%1 frames snapped to %2 (the model takes 4n+1)</source>
-        <translation>%1 Bilder auf %2 gerundet (das Modell verarbeitet 4n+1)</translation>
-    </message>
-    <message>
-        <source>%1: needs %2 frames at %3 fps from %4 s but holds only %5; start earlier or lower the frame rate</source>
-        <translation>%1: braucht %2 Bilder bei %3 fps ab %4 s, enthält aber nur %5; früher beginnen oder die Bildrate senken</translation>
-    </message>
-    <message>
-        <source>the source holds only %1 frames at %2 fps; using %3</source>
-        <translation>die Quelle enthält bei %2 fps nur %1 Bilder; %3 werden verwendet</translation>
-    </message>
-    <message>
-        <source>%1: the video has no frame size</source>
-        <translation>%1: das Video hat keine Bildgröße</translation>
-    </message>
-    <message>
-        <source>size %1×%2 snapped to %3×%4 (multiples of 16)</source>
-        <translation>Größe %1×%2 auf %3×%4 gerundet (Vielfache von 16)</translation>
-    </message>
-    <message>
-        <source>%1: empty conform plan</source>
-        <translation>%1: leerer Conform-Plan</translation>
-    </message>
-    <message>
-        <source>%1: decoded only %2 of the %3 frames the model needs</source>
-        <translation>%1: nur %2 der %3 vom Modell benötigten Bilder dekodiert</translation>
-    </message>
-    <message>
-        <source>%1: the file held %2 frames where %3 were planned; using %4</source>
-        <translation>%1: die Datei enthielt %2 statt der geplanten %3 Bilder; %4 werden verwendet</translation>
-    </message>
-    <message>
-        <source>Cannot export to %1: no such folder</source>
-        <translation>Export nach %1 nicht möglich: Ordner existiert nicht</translation>
-    </message>
-    <message>
-        <source>Cannot export %1: the clip has no frames</source>
-        <translation>%1 kann nicht exportiert werden: der Clip hat keine Bilder</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>the disk is full</source>
-        <translation>der Datenträger ist voll</translation>
-    </message>
-    <message>
-        <source>permission denied</source>
-        <translation>Zugriff verweigert</translation>
-    </message>
-    <message>
-        <source>the file would exceed the largest size allowed here</source>
-        <translation>die Datei würde die hier zulässige Höchstgröße überschreiten</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the clip has no frames</source>
-        <translation>%1 kann nicht geschrieben werden: der Clip hat keine Bilder</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>ein Wahrheitswert</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>ein String</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
-        <source>%1: no such file</source>
-        <translation>%1: Datei nicht gefunden</translation>
-    </message>
-    <message>
-        <source>%1: is a folder, not a project file</source>
-        <translation>%1: ist ein Ordner, keine Projektdatei</translation>
-    </message>
-    <message>
-        <source>%1: is %2 MiB, larger than any project (limit %3 MiB)</source>
-        <translation>%1: ist %2 MiB groß, größer als jedes Projekt (Grenze %3 MiB)</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1: kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot save %1: %2</source>
-        <translation>%1 kann nicht gespeichert werden: %2</translation>
-    </message>
-    <message>
-        <source>must be one of %1, got "%2"</source>
-        <translation>muss eines von %1 sein, ist aber „%2“</translation>
-    </message>
-    <message>
-        <source>must hold at least one shot</source>
-        <translation>muss mindestens einen Shot enthalten</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>darf nicht leer sein</translation>
-    </message>
-    <message>
-        <source>must be an ISO 8601 date and time, got "%1"</source>
-        <translation>muss ein Datum mit Uhrzeit nach ISO 8601 sein, ist aber „%1“</translation>
-    </message>
-    <message>
-        <source>cannot upgrade from format_version %1</source>
-        <translation>Aktualisierung von format_version %1 nicht möglich</translation>
-    </message>
-    <message>
-        <source>is %1 MiB, larger than any project (limit %2 MiB)</source>
-        <translation>ist %1 MiB groß, größer als jedes Projekt (Grenze %2 MiB)</translation>
-    </message>
-    <message>
-        <source>is empty</source>
-        <translation>ist leer</translation>
-    </message>
-    <message>
-        <source>is not valid JSON: %1 at line %2, column %3</source>
-        <translation>ist kein gültiges JSON: %1 in Zeile %2, Spalte %3</translation>
-    </message>
-    <message>
-        <source>must hold a JSON object at the top level</source>
-        <translation>muss auf oberster Ebene ein JSON-Objekt enthalten</translation>
-    </message>
-    <message>
-        <source>is not an mbq project (app is "%1")</source>
-        <translation>ist kein mbq-Projekt (app ist „%1“)</translation>
-    </message>
-    <message>
-        <source>was made by a newer mbq (format_version %1; this version reads up to %2). Update mbq to open it.</source>
-        <translation>wurde mit einem neueren mbq erstellt (format_version %1; diese Version liest bis %2). Zum Öffnen mbq aktualisieren.</translation>
-    </message>
-    <message>
-        <source>format_version must be &gt;= 0, got %1</source>
-        <translation>format_version muss &gt;= 0 sein, ist aber %1</translation>
-    </message>
-    <message>
-        <source>%1.id repeats take id "%2"</source>
-        <translation>%1.id wiederholt die Take-ID „%2“</translation>
-    </message>
-    <message>
-        <source>must be in [0, 1], got %1</source>
-        <translation>muss in [0, 1] liegen, ist aber %1</translation>
-    </message>
-    <message>
-        <source>is missing</source>
-        <translation>fehlt</translation>
-    </message>
-    <message>
-        <source>repeats layer "%1"</source>
-        <translation>wiederholt Layer „%1“</translation>
-    </message>
-    <message>
-        <source>must be &gt;= 0, got %1</source>
-        <translation>muss &gt;= 0 sein, ist aber %1</translation>
-    </message>
-    <message>
-        <source>must be &gt;= step_begin (%1), got %2</source>
-        <translation>muss &gt;= step_begin (%1) sein, ist aber %2</translation>
-    </message>
-    <message>
-        <source>must be in [0, 1000], got %1</source>
-        <translation>muss in [0, 1000] liegen, ist aber %1</translation>
-    </message>
-    <message>
-        <source>must be base64-encoded bytes</source>
-        <translation>muss base64-kodierte Bytes enthalten</translation>
-    </message>
-    <message>
-        <source>%1 or %2</source>
-        <translation>%1 oder %2</translation>
-    </message>
-    <message>
-        <source>%1 must be a positive multiple of %2 up to %3, got %4; nearest valid: %5</source>
-        <translation>%1 muss ein positives Vielfaches von %2 bis höchstens %3 sein, ist aber %4; nächster gültiger Wert: %5</translation>
-    </message>
-    <message>
-        <source>%1 must be 4n+1 frames (1, 5, 9, ... up to %2), got %3; nearest valid: %4</source>
-        <translation>%1 muss 4n+1 Bilder betragen (1, 5, 9, ... bis %2), ist aber %3; nächster gültiger Wert: %4</translation>
-    </message>
-    <message>
-        <source>%1fps must be in (0, 240], got %2</source>
-        <translation>%1fps muss in (0, 240] liegen, ist aber %2</translation>
-    </message>
-    <message>
-        <source>%1steps must be in [1, %2], got %3</source>
-        <translation>%1steps muss in [1, %2] liegen, ist aber %3</translation>
-    </message>
-    <message>
-        <source>%1guidance must be &gt;= 0, got %2</source>
-        <translation>%1guidance muss &gt;= 0 sein, ist aber %2</translation>
-    </message>
-    <message>
-        <source>%1shift must be &gt; 0, got %2</source>
-        <translation>%1shift muss &gt; 0 sein, ist aber %2</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>injected</source>
-        <translation>injiziert</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>Baseline</translation>
-    </message>
-    <message>
-        <source>Layer %1 does not exist: the model has no layers.</source>
-        <translation>Layer %1 existiert nicht: Das Modell hat keine Layer.</translation>
-    </message>
-    <message>
-        <source>Layer %1 does not exist: the model has %2 layers (0-%3).</source>
-        <translation>Layer %1 existiert nicht: Das Modell hat %2 Layer (0-%3).</translation>
-    </message>
-    <message>
-        <source>Unknown layer "%1" for this model.</source>
-        <translation>Unbekannter Layer „%1“ für dieses Modell.</translation>
-    </message>
-    <message>
-        <source>The range %1 is reversed; write %2-%3.</source>
-        <translation>Der Bereich %1 ist vertauscht; stattdessen %2-%3 eingeben.</translation>
-    </message>
-    <message>
-        <source>Middle</source>
-        <translation>Mitte</translation>
-    </message>
-    <message>
-        <source>Down %1</source>
-        <translation>Abwärts %1</translation>
-    </message>
-    <message>
-        <source>Up %1</source>
-        <translation>Aufwärts %1</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>Layer</translation>
-    </message>
-    <message>
-        <source>Spatial</source>
-        <translation>Räumlich</translation>
-    </message>
-    <message>
-        <source>Temporal</source>
-        <translation>Zeitlich</translation>
-    </message>
-    <message>
-        <source>layers %1
-steps %2–%3 of %4 · %5
-seed %6</source>
-        <translation>Layer %1
-Schritte %2–%3 von %4 · %5
-Seed %6</translation>
-    </message>
-    <message>
-        <source>motion fidelity</source>
-        <translation>Bewegungstreue</translation>
-    </message>
-    <message>
-        <source>identity leak</source>
-        <translation>Identitäts-Leak</translation>
-    </message>
-    <message>
-        <source>warp error</source>
-        <translation>Warp-Fehler</translation>
     </message>
 </context>
 <context>
@@ -568,9 +102,49 @@ Seed %6</translation>
         <source>fidelity %1 · leak %2</source>
         <translation>Treue %1 · Leak %2</translation>
     </message>
+    <message>
+        <source>Showing the first %1 frames: the rest would not fit in memory</source>
+        <translation>Die ersten %1 Bilder werden gezeigt: Der Rest passt nicht in den Speicher</translation>
+    </message>
+    <message>
+        <source>%1: no frame could be decoded</source>
+        <translation>%1: Es konnte kein Bild dekodiert werden</translation>
+    </message>
 </context>
 <context>
-    <name>mbq::ConformPlan</name>
+    <name>mbq::Conform</name>
+    <message>
+        <source>%1: the frame rate and frame count must be positive</source>
+        <translation>%1: Bildrate und Bildanzahl müssen positiv sein</translation>
+    </message>
+    <message>
+        <source>the source states no frame rate; assuming 25 fps</source>
+        <translation>die Quelle gibt keine Bildrate an; 25 fps angenommen</translation>
+    </message>
+    <message>
+        <source>%1: starts at %2 s but the clip is only %3 s long</source>
+        <translation>%1: beginnt bei %2 s, der Clip ist aber nur %3 s lang</translation>
+    </message>
+    <message>
+        <source>%1 frames snapped to %2 (the model takes 4n+1)</source>
+        <translation>%1 Bilder auf %2 gerundet (das Modell verarbeitet 4n+1)</translation>
+    </message>
+    <message>
+        <source>%1: needs %2 frames at %3 fps from %4 s but holds only %5; start earlier or lower the frame rate</source>
+        <translation>%1: braucht %2 Bilder bei %3 fps ab %4 s, enthält aber nur %5; früher beginnen oder die Bildrate senken</translation>
+    </message>
+    <message>
+        <source>the source holds only %1 frames at %2 fps; using %3</source>
+        <translation>die Quelle enthält bei %2 fps nur %1 Bilder; %3 werden verwendet</translation>
+    </message>
+    <message>
+        <source>%1: the video has no frame size</source>
+        <translation>%1: das Video hat keine Bildgröße</translation>
+    </message>
+    <message>
+        <source>size %1×%2 snapped to %3×%4 (multiples of 16)</source>
+        <translation>Größe %1×%2 auf %3×%4 gerundet (Vielfache von 16)</translation>
+    </message>
     <message>
         <source>%1 of %2 frames from %3 s, </source>
         <translation>%1 von %2 Bildern ab %3 s, </translation>
@@ -599,12 +173,17 @@ Seed %6</translation>
         <source> → pad %1×%2</source>
         <translation> → auffüllen auf %1×%2</translation>
     </message>
-</context>
-<context>
-    <name>mbq::Enum</name>
     <message>
-        <source>must be one of %1, got "%2"</source>
-        <translation>muss eines von %1 sein, ist aber „%2“</translation>
+        <source>%1: empty conform plan</source>
+        <translation>%1: leerer Conform-Plan</translation>
+    </message>
+    <message>
+        <source>%1: decoded only %2 of the %3 frames the model needs</source>
+        <translation>%1: nur %2 der %3 vom Modell benötigten Bilder dekodiert</translation>
+    </message>
+    <message>
+        <source>%1: the file held %2 frames where %3 were planned; using %4</source>
+        <translation>%1: die Datei enthielt %2 statt der geplanten %3 Bilder; %4 werden verwendet</translation>
     </message>
 </context>
 <context>
@@ -957,6 +536,45 @@ Seed %6</translation>
         <source>must be a decimal number from 0 to 18446744073709551615, got "%1"</source>
         <translation>muss eine Dezimalzahl von 0 bis 18446744073709551615 sein, ist aber „%1“</translation>
     </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::LayerGroups</name>
+    <message>
+        <source>Middle</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <source>Down %1</source>
+        <translation>Abwärts %1</translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <translation>Aufwärts %1</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Spatial</source>
+        <translation>Räumlich</translation>
+    </message>
+    <message>
+        <source>Temporal</source>
+        <translation>Zeitlich</translation>
+    </message>
 </context>
 <context>
     <name>mbq::LayerRow</name>
@@ -981,6 +599,25 @@ Seed %6</translation>
     <message>
         <source>Weight of %1</source>
         <translation>Gewichtung von %1</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::LayerSelection</name>
+    <message>
+        <source>Layer %1 does not exist: the model has no layers.</source>
+        <translation>Layer %1 existiert nicht: Das Modell hat keine Layer.</translation>
+    </message>
+    <message>
+        <source>Layer %1 does not exist: the model has %2 layers (0-%3).</source>
+        <translation>Layer %1 existiert nicht: Das Modell hat %2 Layer (0-%3).</translation>
+    </message>
+    <message>
+        <source>Unknown layer "%1" for this model.</source>
+        <translation>Unbekannter Layer „%1“ für dieses Modell.</translation>
+    </message>
+    <message>
+        <source>The range %1 is reversed; write %2-%3.</source>
+        <translation>Der Bereich %1 ist vertauscht; stattdessen %2-%3 eingeben.</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +949,162 @@ Seed %6</translation>
         <source>Cannot compare: %1 has no frames</source>
         <translation>Vergleich nicht möglich: %1 hat keine Bilder</translation>
     </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a video</source>
+        <translation>%1: ist ein Ordner, kein Video</translation>
+    </message>
+    <message>
+        <source>%1: is empty</source>
+        <translation>%1: ist leer</translation>
+    </message>
+    <message>
+        <source>%1: out of memory</source>
+        <translation>%1: nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a video file FFmpeg can read (%2)</source>
+        <translation>%1: keine Videodatei, die FFmpeg lesen kann (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the streams: %2</source>
+        <translation>%1: Streams können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: contains no video stream</source>
+        <translation>%1: enthält keinen Videostream</translation>
+    </message>
+    <message>
+        <source>%1: this FFmpeg has no decoder for %2</source>
+        <translation>%1: dieses FFmpeg hat keinen Decoder für %2</translation>
+    </message>
+    <message>
+        <source>%1: the video has no frame size</source>
+        <translation>%1: das Video hat keine Bildgröße</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the %2 decoder: %3</source>
+        <translation>%1: der %2-Decoder kann nicht geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: no such folder</source>
+        <translation>Export nach %1 nicht möglich: Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>Cannot export %1: the clip has no frames</source>
+        <translation>%1 kann nicht exportiert werden: der Clip hat keine Bilder</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (further problems not listed)</source>
+        <translation>%1 (weitere Probleme nicht aufgeführt)</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 at %3 s is damaged; shown as far as it decoded</source>
+        <translation>%1: Bild %2 bei %3 s ist beschädigt; es wird angezeigt, soweit es dekodiert wurde</translation>
+    </message>
+    <message>
+        <source>%1: a frame after %2 s could not be decoded: %3</source>
+        <translation>%1: Ein Bild nach %2 s konnte nicht dekodiert werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: gave up after %2 packets without a picture</source>
+        <translation>%1: nach %2 Paketen ohne Bild aufgegeben</translation>
+    </message>
+    <message>
+        <source>reading stalled for more than %1 s</source>
+        <translation>Lesen stockte länger als %1 s</translation>
+    </message>
+    <message>
+        <source>%1: cannot read past %2 s: %3</source>
+        <translation>%1: kann nicht über %2 s hinaus gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: damaged data at %2 s could not be decoded: %3</source>
+        <translation>%1: beschädigte Daten bei %2 s konnten nicht dekodiert werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot seek to %2 s: %3</source>
+        <translation>%1: Springen zu %2 s nicht möglich: %3</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 has no usable picture</source>
+        <translation>%1: Bild %2 ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>%1: cannot convert %2 pictures to RGB</source>
+        <translation>%1: %2-Bilder können nicht in RGB umgewandelt werden</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>the file would exceed the largest size allowed here</source>
+        <translation>die Datei würde die hier zulässige Höchstgröße überschreiten</translation>
+    </message>
+    <message>
+        <source>Cannot encode %1: %2</source>
+        <translation>%1 kann nicht kodiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: empty video (%2×%3 at %4 fps)</source>
+        <translation>%1 kann nicht geschrieben werden: leeres Video (%2×%3 bei %4 fps)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2 needs an even width and height, not %3×%4</source>
+        <translation>%1 kann nicht geschrieben werden: %2 braucht eine gerade Breite und Höhe, nicht %3×%4</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: unknown container; use .mp4, .mov or .mkv</source>
+        <translation>%1 kann nicht geschrieben werden: unbekannter Container; .mp4, .mov oder .mkv verwenden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: this FFmpeg has no %2 encoder</source>
+        <translation>%1 kann nicht geschrieben werden: dieses FFmpeg hat keinen %2-Encoder</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2 video cannot be stored in a .%3 file</source>
+        <translation>%1 kann nicht geschrieben werden: %2-Video kann nicht in einer .%3-Datei gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 does not exist</source>
+        <translation>%1 kann nicht geschrieben werden: Der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: out of memory</source>
+        <translation>%1 kann nicht geschrieben werden: nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the %2 encoder refused the settings: %3</source>
+        <translation>%1 kann nicht geschrieben werden: Der %2-Encoder hat die Einstellungen abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no RGB conversion to %2</source>
+        <translation>%1 kann nicht geschrieben werden: keine RGB-Umwandlung nach %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the writer is closed</source>
+        <translation>%1 kann nicht geschrieben werden: Die Ausgabe ist bereits geschlossen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the clip has no frames</source>
+        <translation>%1 kann nicht geschrieben werden: der Clip hat keine Bilder</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Metrics</name>
@@ -1400,6 +1193,247 @@ Seed %6</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::ProjectDocument</name>
+    <message>
+        <source>Add take "%1"</source>
+        <translation>Take „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove take "%1"</source>
+        <translation>Take „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>The project has no file yet; choose where to save it.</source>
+        <translation>Das Projekt hat noch keine Datei; bitte einen Speicherort wählen.</translation>
+    </message>
+    <message>
+        <source>Edit negative prompt</source>
+        <translation>Negativ-Prompt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit source prompt</source>
+        <translation>Quell-Prompt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Set seed to %1</source>
+        <translation>Seed auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>Lock seed</source>
+        <translation>Seed sperren</translation>
+    </message>
+    <message>
+        <source>Unlock seed</source>
+        <translation>Seed entsperren</translation>
+    </message>
+    <message>
+        <source>Change generation settings</source>
+        <translation>Generierungseinstellungen ändern</translation>
+    </message>
+    <message>
+        <source>A layer id is required.</source>
+        <translation>Eine Layer-ID ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The weight of %1 must be in [0, 1], got %2</source>
+        <translation>Die Gewichtung von %1 muss in [0, 1] liegen, ist aber %2</translation>
+    </message>
+    <message>
+        <source>Set weight of %1 to %2</source>
+        <translation>Gewichtung von %1 auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>The weight of head %1 of %2 must be in [0, 1], got %3</source>
+        <translation>Die Gewichtung von Head %1 in %2 muss in [0, 1] liegen, ist aber %3</translation>
+    </message>
+    <message>
+        <source>Set head weights of %1</source>
+        <translation>Head-Gewichtungen von %1 setzen</translation>
+    </message>
+    <message>
+        <source>The step range [%1, %2) is not valid.</source>
+        <translation>Der Schrittbereich [%1, %2) ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Set steps to [%1, %2)</source>
+        <translation>Schritte auf [%1, %2) setzen</translation>
+    </message>
+    <message>
+        <source>Set injection mode to %1</source>
+        <translation>Injektionsmodus auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>The extraction timestep must be in [0, 1000], got %1</source>
+        <translation>Der Extraktions-Zeitschritt muss in [0, 1000] liegen, ist aber %1</translation>
+    </message>
+    <message>
+        <source>Set source extraction</source>
+        <translation>Quellextraktion festlegen</translation>
+    </message>
+    <message>
+        <source>Inject into %1 guidance branches</source>
+        <translation>In Guidance-Zweige injizieren: %1</translation>
+    </message>
+    <message>
+        <source>Clear token mask</source>
+        <translation>Token-Maske löschen</translation>
+    </message>
+    <message>
+        <source>Paint token mask</source>
+        <translation>Token-Maske malen</translation>
+    </message>
+    <message>
+        <source>Replace injection schedule</source>
+        <translation>Injektionsplan ersetzen</translation>
+    </message>
+    <message>
+        <source>Set source clip</source>
+        <translation>Quellclip festlegen</translation>
+    </message>
+    <message>
+        <source>Set model folder</source>
+        <translation>Modellordner festlegen</translation>
+    </message>
+    <message>
+        <source>There is no place %1 for a shot.</source>
+        <translation>Es gibt keine Position %1 für einen Shot.</translation>
+    </message>
+    <message>
+        <source>Shot duration</source>
+        <translation>Shot-Dauer</translation>
+    </message>
+    <message>
+        <source>Add shot %1</source>
+        <translation>Shot %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>There is no shot %1.</source>
+        <translation>Es gibt keinen Shot %1.</translation>
+    </message>
+    <message>
+        <source>A project keeps at least one shot.</source>
+        <translation>Ein Projekt braucht mindestens einen Shot.</translation>
+    </message>
+    <message>
+        <source>Remove shot %1</source>
+        <translation>Shot %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Edit target prompt</source>
+        <translation>Ziel-Prompt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit shot %1</source>
+        <translation>Shot %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>A take needs an id.</source>
+        <translation>Ein Take braucht eine ID.</translation>
+    </message>
+    <message>
+        <source>There is already a take with id %1.</source>
+        <translation>Es gibt bereits einen Take mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>There is no take with id %1.</source>
+        <translation>Es gibt keinen Take mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Rename take "%1" to "%2"</source>
+        <translation>Take „%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Update take "%1"</source>
+        <translation>Take „%1“ aktualisieren</translation>
+    </message>
+    <message>
+        <source>Use the settings of "%1"</source>
+        <translation>Einstellungen von „%1“ übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::ProjectFile</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a project file</source>
+        <translation>%1: ist ein Ordner, keine Projektdatei</translation>
+    </message>
+    <message>
+        <source>%1: is %2 MiB, larger than any project (limit %3 MiB)</source>
+        <translation>%1: ist %2 MiB groß, größer als jedes Projekt (Grenze %3 MiB)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::ProjectFormat</name>
+    <message>
+        <source>must be one of %1, got "%2"</source>
+        <translation>muss eines von %1 sein, ist aber „%2“</translation>
+    </message>
+    <message>
+        <source>must hold at least one shot</source>
+        <translation>muss mindestens einen Shot enthalten</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 date and time, got "%1"</source>
+        <translation>muss ein Datum mit Uhrzeit nach ISO 8601 sein, ist aber „%1“</translation>
+    </message>
+    <message>
+        <source>cannot upgrade from format_version %1</source>
+        <translation>Aktualisierung von format_version %1 nicht möglich</translation>
+    </message>
+    <message>
+        <source>is %1 MiB, larger than any project (limit %2 MiB)</source>
+        <translation>ist %1 MiB groß, größer als jedes Projekt (Grenze %2 MiB)</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>is not valid JSON: %1 at line %2, column %3</source>
+        <translation>ist kein gültiges JSON: %1 in Zeile %2, Spalte %3</translation>
+    </message>
+    <message>
+        <source>must hold a JSON object at the top level</source>
+        <translation>muss auf oberster Ebene ein JSON-Objekt enthalten</translation>
+    </message>
+    <message>
+        <source>is not an mbq project (app is "%1")</source>
+        <translation>ist kein mbq-Projekt (app ist „%1“)</translation>
+    </message>
+    <message>
+        <source>was made by a newer mbq (format_version %1; this version reads up to %2). Update mbq to open it.</source>
+        <translation>wurde mit einem neueren mbq erstellt (format_version %1; diese Version liest bis %2). Zum Öffnen mbq aktualisieren.</translation>
+    </message>
+    <message>
+        <source>format_version must be &gt;= 0, got %1</source>
+        <translation>format_version muss &gt;= 0 sein, ist aber %1</translation>
+    </message>
+    <message>
+        <source>%1.id repeats take id "%2"</source>
+        <translation>%1.id wiederholt die Take-ID „%2“</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1565,45 @@ Seed %6</translation>
     </message>
 </context>
 <context>
+    <name>mbq::ScheduleJson</name>
+    <message>
+        <source>must be in [0, 1], got %1</source>
+        <translation>muss in [0, 1] liegen, ist aber %1</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>must be one of %1, got "%2"</source>
+        <translation>muss eines von %1 sein, ist aber „%2“</translation>
+    </message>
+    <message>
+        <source>repeats layer "%1"</source>
+        <translation>wiederholt Layer „%1“</translation>
+    </message>
+    <message>
+        <source>must be &gt;= 0, got %1</source>
+        <translation>muss &gt;= 0 sein, ist aber %1</translation>
+    </message>
+    <message>
+        <source>must be &gt;= step_begin (%1), got %2</source>
+        <translation>muss &gt;= step_begin (%1) sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>must be in [0, 1000], got %1</source>
+        <translation>muss in [0, 1000] liegen, ist aber %1</translation>
+    </message>
+    <message>
+        <source>must be base64-encoded bytes</source>
+        <translation>muss base64-kodierte Bytes enthalten</translation>
+    </message>
+</context>
+<context>
     <name>mbq::ScheduleText</name>
     <message>
         <source>%1 at %2</source>
@@ -1539,6 +1612,37 @@ Seed %6</translation>
     <message>
         <source>off</source>
         <translation>aus</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::SettingsRules</name>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive multiple of %2 up to %3, got %4; nearest valid: %5</source>
+        <translation>%1 muss ein positives Vielfaches von %2 bis höchstens %3 sein, ist aber %4; nächster gültiger Wert: %5</translation>
+    </message>
+    <message>
+        <source>%1 must be 4n+1 frames (1, 5, 9, ... up to %2), got %3; nearest valid: %4</source>
+        <translation>%1 muss 4n+1 Bilder betragen (1, 5, 9, ... bis %2), ist aber %3; nächster gültiger Wert: %4</translation>
+    </message>
+    <message>
+        <source>%1fps must be in (0, 240], got %2</source>
+        <translation>%1fps muss in (0, 240] liegen, ist aber %2</translation>
+    </message>
+    <message>
+        <source>%1steps must be in [1, %2], got %3</source>
+        <translation>%1steps muss in [1, %2] liegen, ist aber %3</translation>
+    </message>
+    <message>
+        <source>%1guidance must be &gt;= 0, got %2</source>
+        <translation>%1guidance muss &gt;= 0 sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>%1shift must be &gt; 0, got %2</source>
+        <translation>%1shift muss &gt; 0 sein, ist aber %2</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1725,44 @@ Seed %6</translation>
     <message numerus="yes">
         <source>%n renders</source>
         <translation><numerusform>%n Rendering</numerusform><numerusform>%n Renderings</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mbq::TakeExport</name>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>injected</source>
+        <translation>injiziert</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Baseline</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::TakePresenter</name>
+    <message>
+        <source>layers %1
+steps %2–%3 of %4 · %5
+seed %6</source>
+        <translation>Layer %1
+Schritte %2–%3 von %4 · %5
+Seed %6</translation>
+    </message>
+    <message>
+        <source>motion fidelity</source>
+        <translation>Bewegungstreue</translation>
+    </message>
+    <message>
+        <source>identity leak</source>
+        <translation>Identitäts-Leak</translation>
+    </message>
+    <message>
+        <source>warp error</source>
+        <translation>Warp-Fehler</translation>
     </message>
 </context>
 <context>
@@ -1817,110 +1959,6 @@ Layer %8 · Schritte %9–%10</translation>
     </message>
 </context>
 <context>
-    <name>mbq::VideoReader</name>
-    <message>
-        <source>%1: out of memory</source>
-        <translation>%1: nicht genügend Arbeitsspeicher</translation>
-    </message>
-    <message>
-        <source>%1: frame %2 at %3 s is damaged; shown as far as it decoded</source>
-        <translation>%1: Bild %2 bei %3 s ist beschädigt; es wird angezeigt, soweit es dekodiert wurde</translation>
-    </message>
-    <message>
-        <source>%1: a frame after %2 s could not be decoded: %3</source>
-        <translation>%1: Ein Bild nach %2 s konnte nicht dekodiert werden: %3</translation>
-    </message>
-    <message>
-        <source>%1: gave up after %2 packets without a picture</source>
-        <translation>%1: nach %2 Paketen ohne Bild aufgegeben</translation>
-    </message>
-    <message>
-        <source>reading stalled for more than %1 s</source>
-        <translation>Lesen stockte länger als %1 s</translation>
-    </message>
-    <message>
-        <source>%1: cannot read past %2 s: %3</source>
-        <translation>%1: kann nicht über %2 s hinaus gelesen werden: %3</translation>
-    </message>
-    <message>
-        <source>%1: damaged data at %2 s could not be decoded: %3</source>
-        <translation>%1: beschädigte Daten bei %2 s konnten nicht dekodiert werden: %3</translation>
-    </message>
-    <message>
-        <source>%1: cannot seek to %2 s: %3</source>
-        <translation>%1: Springen zu %2 s nicht möglich: %3</translation>
-    </message>
-    <message>
-        <source>%1: frame %2 has no usable picture</source>
-        <translation>%1: Bild %2 ist nicht verwendbar</translation>
-    </message>
-    <message>
-        <source>%1: cannot convert %2 pictures to RGB</source>
-        <translation>%1: %2-Bilder können nicht in RGB umgewandelt werden</translation>
-    </message>
-</context>
-<context>
-    <name>mbq::VideoReader::Private</name>
-    <message>
-        <source>%1 (further problems not listed)</source>
-        <translation>%1 (weitere Probleme nicht aufgeführt)</translation>
-    </message>
-</context>
-<context>
-    <name>mbq::VideoWriter</name>
-    <message>
-        <source>Cannot write %1: empty video (%2×%3 at %4 fps)</source>
-        <translation>%1 kann nicht geschrieben werden: leeres Video (%2×%3 bei %4 fps)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2 needs an even width and height, not %3×%4</source>
-        <translation>%1 kann nicht geschrieben werden: %2 braucht eine gerade Breite und Höhe, nicht %3×%4</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: unknown container; use .mp4, .mov or .mkv</source>
-        <translation>%1 kann nicht geschrieben werden: unbekannter Container; .mp4, .mov oder .mkv verwenden</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: this FFmpeg has no %2 encoder</source>
-        <translation>%1 kann nicht geschrieben werden: dieses FFmpeg hat keinen %2-Encoder</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2 video cannot be stored in a .%3 file</source>
-        <translation>%1 kann nicht geschrieben werden: %2-Video kann nicht in einer .%3-Datei gespeichert werden</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the folder %2 does not exist</source>
-        <translation>%1 kann nicht geschrieben werden: Der Ordner %2 existiert nicht</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: out of memory</source>
-        <translation>%1 kann nicht geschrieben werden: nicht genügend Arbeitsspeicher</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the %2 encoder refused the settings: %3</source>
-        <translation>%1 kann nicht geschrieben werden: Der %2-Encoder hat die Einstellungen abgelehnt: %3</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: no RGB conversion to %2</source>
-        <translation>%1 kann nicht geschrieben werden: keine RGB-Umwandlung nach %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the writer is closed</source>
-        <translation>%1 kann nicht geschrieben werden: Die Ausgabe ist bereits geschlossen</translation>
-    </message>
-</context>
-<context>
-    <name>mbq::VideoWriter::Private</name>
-    <message>
-        <source>Cannot encode %1: %2</source>
-        <translation>%1 kann nicht kodiert werden: %2</translation>
-    </message>
-</context>
-<context>
     <name>mbq::WipeView</name>
     <message>
         <source>A/B wipe</source>
@@ -1937,53 +1975,6 @@ Layer %8 · Schritte %9–%10</translation>
     <message>
         <source>B: %1</source>
         <translation>B: %1</translation>
-    </message>
-</context>
-<context>
-    <name>mbq::av</name>
-    <message>
-        <source>%1: no such file</source>
-        <translation>%1: Datei nicht gefunden</translation>
-    </message>
-    <message>
-        <source>%1: is a folder, not a video</source>
-        <translation>%1: ist ein Ordner, kein Video</translation>
-    </message>
-    <message>
-        <source>%1: is empty</source>
-        <translation>%1: ist leer</translation>
-    </message>
-    <message>
-        <source>%1: out of memory</source>
-        <translation>%1: nicht genügend Arbeitsspeicher</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1: kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: not a video file FFmpeg can read (%2)</source>
-        <translation>%1: keine Videodatei, die FFmpeg lesen kann (%2)</translation>
-    </message>
-    <message>
-        <source>%1: cannot read the streams: %2</source>
-        <translation>%1: Streams können nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: contains no video stream</source>
-        <translation>%1: enthält keinen Videostream</translation>
-    </message>
-    <message>
-        <source>%1: this FFmpeg has no decoder for %2</source>
-        <translation>%1: dieses FFmpeg hat keinen Decoder für %2</translation>
-    </message>
-    <message>
-        <source>%1: the video has no frame size</source>
-        <translation>%1: das Video hat keine Bildgröße</translation>
-    </message>
-    <message>
-        <source>%1: cannot open the %2 decoder: %3</source>
-        <translation>%1: der %2-Decoder kann nicht geöffnet werden: %3</translation>
     </message>
 </context>
 </TS>

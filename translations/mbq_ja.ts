@@ -1,169 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja">
 <context>
-    <name>ProjectDocument</name>
-    <message>
-        <source>Add take "%1"</source>
-        <translation>テイク「%1」を追加</translation>
-    </message>
-    <message>
-        <source>Remove take "%1"</source>
-        <translation>テイク「%1」を削除</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>無題</translation>
-    </message>
-    <message>
-        <source>The project has no file yet; choose where to save it.</source>
-        <translation>このプロジェクトにはまだファイルがありません。保存先を選択してください。</translation>
-    </message>
-    <message>
-        <source>Edit negative prompt</source>
-        <translation>ネガティブプロンプトを編集</translation>
-    </message>
-    <message>
-        <source>Edit source prompt</source>
-        <translation>ソースプロンプトを編集</translation>
-    </message>
-    <message>
-        <source>Set seed to %1</source>
-        <translation>シードを %1 に設定</translation>
-    </message>
-    <message>
-        <source>Lock seed</source>
-        <translation>シードを固定</translation>
-    </message>
-    <message>
-        <source>Unlock seed</source>
-        <translation>シードの固定を解除</translation>
-    </message>
-    <message>
-        <source>Change generation settings</source>
-        <translation>生成設定を変更</translation>
-    </message>
-    <message>
-        <source>A layer id is required.</source>
-        <translation>レイヤー ID が必要です。</translation>
-    </message>
-    <message>
-        <source>The weight of %1 must be in [0, 1], got %2</source>
-        <translation>%1 の重みは [0, 1] の範囲内である必要があります（値: %2）</translation>
-    </message>
-    <message>
-        <source>Set weight of %1 to %2</source>
-        <translation>%1 の重みを %2 に設定</translation>
-    </message>
-    <message>
-        <source>The weight of head %1 of %2 must be in [0, 1], got %3</source>
-        <translation>%2 のヘッド %1 の重みは [0, 1] の範囲内である必要があります（値: %3）</translation>
-    </message>
-    <message>
-        <source>Set head weights of %1</source>
-        <translation>%1 のヘッドの重みを設定</translation>
-    </message>
-    <message>
-        <source>The step range [%1, %2) is not valid.</source>
-        <translation>ステップ範囲 [%1, %2) は無効です。</translation>
-    </message>
-    <message>
-        <source>Set steps to [%1, %2)</source>
-        <translation>ステップを [%1, %2) に設定</translation>
-    </message>
-    <message>
-        <source>Set injection mode to %1</source>
-        <translation>インジェクションモードを %1 に設定</translation>
-    </message>
-    <message>
-        <source>The extraction timestep must be in [0, 1000], got %1</source>
-        <translation>抽出タイムステップは [0, 1000] の範囲内である必要があります（値: %1）</translation>
-    </message>
-    <message>
-        <source>Set source extraction</source>
-        <translation>ソース抽出を設定</translation>
-    </message>
-    <message>
-        <source>Inject into %1 guidance branches</source>
-        <translation>ガイダンス分岐への注入: %1</translation>
-    </message>
-    <message>
-        <source>Clear token mask</source>
-        <translation>トークンマスクを消去</translation>
-    </message>
-    <message>
-        <source>Paint token mask</source>
-        <translation>トークンマスクを描画</translation>
-    </message>
-    <message>
-        <source>Replace injection schedule</source>
-        <translation>インジェクションスケジュールを置換</translation>
-    </message>
-    <message>
-        <source>Set source clip</source>
-        <translation>ソースクリップを設定</translation>
-    </message>
-    <message>
-        <source>Set model folder</source>
-        <translation>モデルフォルダを設定</translation>
-    </message>
-    <message>
-        <source>There is no place %1 for a shot.</source>
-        <translation>ショットを位置 %1 に置くことはできません。</translation>
-    </message>
-    <message>
-        <source>Shot duration</source>
-        <translation>ショットの長さ</translation>
-    </message>
-    <message>
-        <source>Add shot %1</source>
-        <translation>ショット %1 を追加</translation>
-    </message>
-    <message>
-        <source>There is no shot %1.</source>
-        <translation>ショット %1 はありません。</translation>
-    </message>
-    <message>
-        <source>A project keeps at least one shot.</source>
-        <translation>プロジェクトには少なくとも 1 つのショットが必要です。</translation>
-    </message>
-    <message>
-        <source>Remove shot %1</source>
-        <translation>ショット %1 を削除</translation>
-    </message>
-    <message>
-        <source>Edit target prompt</source>
-        <translation>ターゲットプロンプトを編集</translation>
-    </message>
-    <message>
-        <source>Edit shot %1</source>
-        <translation>ショット %1 を編集</translation>
-    </message>
-    <message>
-        <source>A take needs an id.</source>
-        <translation>テイクには ID が必要です。</translation>
-    </message>
-    <message>
-        <source>There is already a take with id %1.</source>
-        <translation>ID %1 のテイクは既に存在します。</translation>
-    </message>
-    <message>
-        <source>There is no take with id %1.</source>
-        <translation>ID %1 のテイクはありません。</translation>
-    </message>
-    <message>
-        <source>Rename take "%1" to "%2"</source>
-        <translation>テイク「%1」の名前を「%2」に変更</translation>
-    </message>
-    <message>
-        <source>Update take "%1"</source>
-        <translation>テイク「%1」を更新</translation>
-    </message>
-    <message>
-        <source>Use the settings of "%1"</source>
-        <translation>「%1」の設定を使用</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Zero-shot motion transfer editor</source>
@@ -184,309 +21,6 @@
     <message>
         <source>Once the project is open, start a render or a sweep (render|sweep); with --screenshot the picture is taken after the render, or after the sweep's first cell.</source>
         <translation>プロジェクトを開いた後、レンダリングまたはスイープを開始します（render|sweep）。--screenshot を指定すると、レンダリングの完了後、またはスイープの最初のセルの完了後に画像を保存します。</translation>
-    </message>
-</context>
-<context>
-    <name>mbq</name>
-    <message>
-        <source>%1: the frame rate and frame count must be positive</source>
-        <translation>%1: フレームレートとフレーム数は正の値である必要があります</translation>
-    </message>
-    <message>
-        <source>the source states no frame rate; assuming 25 fps</source>
-        <translation>ソースにフレームレートの指定がないため、25 fps とみなします</translation>
-    </message>
-    <message>
-        <source>%1: starts at %2 s but the clip is only %3 s long</source>
-        <translation>%1: 開始位置は %2 s ですが、クリップの長さは %3 s しかありません</translation>
-    </message>
-    <message>
-        <source>%1 frames snapped to %2 (the model takes 4n+1)</source>
-        <translation>%1 フレームを %2 に丸めました（モデルは 4n+1 フレームを扱います）</translation>
-    </message>
-    <message>
-        <source>%1: needs %2 frames at %3 fps from %4 s but holds only %5; start earlier or lower the frame rate</source>
-        <translation>%1: %4 s から %3 fps で %2 フレームが必要ですが、%5 フレームしかありません。開始位置を早めるか、フレームレートを下げてください</translation>
-    </message>
-    <message>
-        <source>the source holds only %1 frames at %2 fps; using %3</source>
-        <translation>ソースには %2 fps で %1 フレームしかないため、%3 フレームを使用します</translation>
-    </message>
-    <message>
-        <source>%1: the video has no frame size</source>
-        <translation>%1: 動画にフレームサイズがありません</translation>
-    </message>
-    <message>
-        <source>size %1×%2 snapped to %3×%4 (multiples of 16)</source>
-        <translation>サイズ %1×%2 を %3×%4 に丸めました（16 の倍数）</translation>
-    </message>
-    <message>
-        <source>%1: empty conform plan</source>
-        <translation>%1: コンフォーム計画が空です</translation>
-    </message>
-    <message>
-        <source>%1: decoded only %2 of the %3 frames the model needs</source>
-        <translation>%1: モデルに必要な %3 フレームのうち %2 フレームしかデコードできませんでした</translation>
-    </message>
-    <message>
-        <source>%1: the file held %2 frames where %3 were planned; using %4</source>
-        <translation>%1: ファイルのフレーム数は %2 でした（予定は %3）。%4 フレームを使用します</translation>
-    </message>
-    <message>
-        <source>Cannot export to %1: no such folder</source>
-        <translation>%1 に書き出せません: フォルダが存在しません</translation>
-    </message>
-    <message>
-        <source>Cannot export %1: the clip has no frames</source>
-        <translation>%1 を書き出せません: クリップにフレームがありません</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 を書き込めません: %2</translation>
-    </message>
-    <message>
-        <source>the disk is full</source>
-        <translation>ディスクがいっぱいです</translation>
-    </message>
-    <message>
-        <source>permission denied</source>
-        <translation>アクセスが拒否されました</translation>
-    </message>
-    <message>
-        <source>the file would exceed the largest size allowed here</source>
-        <translation>ファイルがこの場所で許可される最大サイズを超えます</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the clip has no frames</source>
-        <translation>%1 を書き込めません: クリップにフレームがありません</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>ブール値</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>数値</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>文字列</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>配列</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>オブジェクト</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>値なし</translation>
-    </message>
-    <message>
-        <source>%1: no such file</source>
-        <translation>%1: ファイルが見つかりません</translation>
-    </message>
-    <message>
-        <source>%1: is a folder, not a project file</source>
-        <translation>%1: プロジェクトファイルではなくフォルダです</translation>
-    </message>
-    <message>
-        <source>%1: is %2 MiB, larger than any project (limit %3 MiB)</source>
-        <translation>%1: %2 MiB あり、プロジェクトとしては大きすぎます（上限 %3 MiB）</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1: 読み込めません: %2</translation>
-    </message>
-    <message>
-        <source>Cannot save %1: %2</source>
-        <translation>%1 を保存できません: %2</translation>
-    </message>
-    <message>
-        <source>must be one of %1, got "%2"</source>
-        <translation>は %1 のいずれかである必要があります（値: 「%2」）</translation>
-    </message>
-    <message>
-        <source>must hold at least one shot</source>
-        <translation>には少なくとも 1 つのショットが必要です</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>は空にできません</translation>
-    </message>
-    <message>
-        <source>must be an ISO 8601 date and time, got "%1"</source>
-        <translation>は ISO 8601 形式の日時である必要があります（値: 「%1」）</translation>
-    </message>
-    <message>
-        <source>cannot upgrade from format_version %1</source>
-        <translation>format_version %1 からはアップグレードできません</translation>
-    </message>
-    <message>
-        <source>is %1 MiB, larger than any project (limit %2 MiB)</source>
-        <translation>%1 MiB あり、プロジェクトとしては大きすぎます（上限 %2 MiB）</translation>
-    </message>
-    <message>
-        <source>is empty</source>
-        <translation>空です</translation>
-    </message>
-    <message>
-        <source>is not valid JSON: %1 at line %2, column %3</source>
-        <translation>有効な JSON ではありません: %1（%2 行 %3 列）</translation>
-    </message>
-    <message>
-        <source>must hold a JSON object at the top level</source>
-        <translation>トップレベルが JSON オブジェクトである必要があります</translation>
-    </message>
-    <message>
-        <source>is not an mbq project (app is "%1")</source>
-        <translation>mbq プロジェクトではありません（app: 「%1」）</translation>
-    </message>
-    <message>
-        <source>was made by a newer mbq (format_version %1; this version reads up to %2). Update mbq to open it.</source>
-        <translation>より新しい mbq で作成されています（format_version %1。このバージョンで読めるのは %2 までです）。開くには mbq を更新してください。</translation>
-    </message>
-    <message>
-        <source>format_version must be &gt;= 0, got %1</source>
-        <translation>format_version は 0 以上である必要があります（値: %1）</translation>
-    </message>
-    <message>
-        <source>%1.id repeats take id "%2"</source>
-        <translation>%1.id でテイク ID「%2」が重複しています</translation>
-    </message>
-    <message>
-        <source>must be in [0, 1], got %1</source>
-        <translation>は [0, 1] の範囲内である必要があります（値: %1）</translation>
-    </message>
-    <message>
-        <source>is missing</source>
-        <translation>がありません</translation>
-    </message>
-    <message>
-        <source>repeats layer "%1"</source>
-        <translation>でレイヤー「%1」が重複しています</translation>
-    </message>
-    <message>
-        <source>must be &gt;= 0, got %1</source>
-        <translation>は 0 以上である必要があります（値: %1）</translation>
-    </message>
-    <message>
-        <source>must be &gt;= step_begin (%1), got %2</source>
-        <translation>は step_begin（%1）以上である必要があります（値: %2）</translation>
-    </message>
-    <message>
-        <source>must be in [0, 1000], got %1</source>
-        <translation>は [0, 1000] の範囲内である必要があります（値: %1）</translation>
-    </message>
-    <message>
-        <source>must be base64-encoded bytes</source>
-        <translation>は base64 でエンコードされたバイト列である必要があります</translation>
-    </message>
-    <message>
-        <source>%1 or %2</source>
-        <translation>%1 または %2</translation>
-    </message>
-    <message>
-        <source>%1 must be a positive multiple of %2 up to %3, got %4; nearest valid: %5</source>
-        <translation>%1 は %3 以下の %2 の正の倍数である必要があります（値: %4）。最も近い有効な値: %5</translation>
-    </message>
-    <message>
-        <source>%1 must be 4n+1 frames (1, 5, 9, ... up to %2), got %3; nearest valid: %4</source>
-        <translation>%1 は 4n+1 フレーム（1, 5, 9, ... %2 まで）である必要があります（値: %3）。最も近い有効な値: %4</translation>
-    </message>
-    <message>
-        <source>%1fps must be in (0, 240], got %2</source>
-        <translation>%1fps は (0, 240] の範囲内である必要があります（値: %2）</translation>
-    </message>
-    <message>
-        <source>%1steps must be in [1, %2], got %3</source>
-        <translation>%1steps は [1, %2] の範囲内である必要があります（値: %3）</translation>
-    </message>
-    <message>
-        <source>%1guidance must be &gt;= 0, got %2</source>
-        <translation>%1guidance は 0 以上である必要があります（値: %2）</translation>
-    </message>
-    <message>
-        <source>%1shift must be &gt; 0, got %2</source>
-        <translation>%1shift は 0 より大きい必要があります（値: %2）</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>ソース</translation>
-    </message>
-    <message>
-        <source>injected</source>
-        <translation>注入あり</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>ベースライン</translation>
-    </message>
-    <message>
-        <source>Layer %1 does not exist: the model has no layers.</source>
-        <translation>レイヤー %1 は存在しません: モデルにレイヤーがありません。</translation>
-    </message>
-    <message>
-        <source>Layer %1 does not exist: the model has %2 layers (0-%3).</source>
-        <translation>レイヤー %1 は存在しません: モデルのレイヤーは %2 個です（0-%3）。</translation>
-    </message>
-    <message>
-        <source>Unknown layer "%1" for this model.</source>
-        <translation>このモデルに「%1」というレイヤーはありません。</translation>
-    </message>
-    <message>
-        <source>The range %1 is reversed; write %2-%3.</source>
-        <translation>範囲 %1 は逆順です。%2-%3 と入力してください。</translation>
-    </message>
-    <message>
-        <source>Middle</source>
-        <translation>ミドル</translation>
-    </message>
-    <message>
-        <source>Down %1</source>
-        <translation>ダウン %1</translation>
-    </message>
-    <message>
-        <source>Up %1</source>
-        <translation>アップ %1</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>レイヤー</translation>
-    </message>
-    <message>
-        <source>Spatial</source>
-        <translation>空間</translation>
-    </message>
-    <message>
-        <source>Temporal</source>
-        <translation>時間</translation>
-    </message>
-    <message>
-        <source>layers %1
-steps %2–%3 of %4 · %5
-seed %6</source>
-        <translation>レイヤー %1
-ステップ %2–%3（全 %4）· %5
-シード %6</translation>
-    </message>
-    <message>
-        <source>motion fidelity</source>
-        <translation>モーション忠実度</translation>
-    </message>
-    <message>
-        <source>identity leak</source>
-        <translation>アイデンティティ漏れ</translation>
-    </message>
-    <message>
-        <source>warp error</source>
-        <translation>ワープ誤差</translation>
     </message>
 </context>
 <context>
@@ -568,9 +102,49 @@ seed %6</source>
         <source>fidelity %1 · leak %2</source>
         <translation>忠実度 %1 · 漏れ %2</translation>
     </message>
+    <message>
+        <source>Showing the first %1 frames: the rest would not fit in memory</source>
+        <translation>最初の %1 フレームを表示しています: 残りはメモリに収まりません</translation>
+    </message>
+    <message>
+        <source>%1: no frame could be decoded</source>
+        <translation>%1: デコードできたフレームがありません</translation>
+    </message>
 </context>
 <context>
-    <name>mbq::ConformPlan</name>
+    <name>mbq::Conform</name>
+    <message>
+        <source>%1: the frame rate and frame count must be positive</source>
+        <translation>%1: フレームレートとフレーム数は正の値である必要があります</translation>
+    </message>
+    <message>
+        <source>the source states no frame rate; assuming 25 fps</source>
+        <translation>ソースにフレームレートの指定がないため、25 fps とみなします</translation>
+    </message>
+    <message>
+        <source>%1: starts at %2 s but the clip is only %3 s long</source>
+        <translation>%1: 開始位置は %2 s ですが、クリップの長さは %3 s しかありません</translation>
+    </message>
+    <message>
+        <source>%1 frames snapped to %2 (the model takes 4n+1)</source>
+        <translation>%1 フレームを %2 に丸めました（モデルは 4n+1 フレームを扱います）</translation>
+    </message>
+    <message>
+        <source>%1: needs %2 frames at %3 fps from %4 s but holds only %5; start earlier or lower the frame rate</source>
+        <translation>%1: %4 s から %3 fps で %2 フレームが必要ですが、%5 フレームしかありません。開始位置を早めるか、フレームレートを下げてください</translation>
+    </message>
+    <message>
+        <source>the source holds only %1 frames at %2 fps; using %3</source>
+        <translation>ソースには %2 fps で %1 フレームしかないため、%3 フレームを使用します</translation>
+    </message>
+    <message>
+        <source>%1: the video has no frame size</source>
+        <translation>%1: 動画にフレームサイズがありません</translation>
+    </message>
+    <message>
+        <source>size %1×%2 snapped to %3×%4 (multiples of 16)</source>
+        <translation>サイズ %1×%2 を %3×%4 に丸めました（16 の倍数）</translation>
+    </message>
     <message>
         <source>%1 of %2 frames from %3 s, </source>
         <translation>%2 フレーム中 %1 フレーム（%3 s から）、</translation>
@@ -599,12 +173,17 @@ seed %6</source>
         <source> → pad %1×%2</source>
         <translation> → パディング %1×%2</translation>
     </message>
-</context>
-<context>
-    <name>mbq::Enum</name>
     <message>
-        <source>must be one of %1, got "%2"</source>
-        <translation>は %1 のいずれかである必要があります（値: 「%2」）</translation>
+        <source>%1: empty conform plan</source>
+        <translation>%1: コンフォーム計画が空です</translation>
+    </message>
+    <message>
+        <source>%1: decoded only %2 of the %3 frames the model needs</source>
+        <translation>%1: モデルに必要な %3 フレームのうち %2 フレームしかデコードできませんでした</translation>
+    </message>
+    <message>
+        <source>%1: the file held %2 frames where %3 were planned; using %4</source>
+        <translation>%1: ファイルのフレーム数は %2 でした（予定は %3）。%4 フレームを使用します</translation>
     </message>
 </context>
 <context>
@@ -957,6 +536,45 @@ seed %6</source>
         <source>must be a decimal number from 0 to 18446744073709551615, got "%1"</source>
         <translation>は 0 から 18446744073709551615 までの 10 進数である必要があります（値: 「%1」）</translation>
     </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ブール値</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>値なし</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::LayerGroups</name>
+    <message>
+        <source>Middle</source>
+        <translation>ミドル</translation>
+    </message>
+    <message>
+        <source>Down %1</source>
+        <translation>ダウン %1</translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <translation>アップ %1</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>レイヤー</translation>
+    </message>
+    <message>
+        <source>Spatial</source>
+        <translation>空間</translation>
+    </message>
+    <message>
+        <source>Temporal</source>
+        <translation>時間</translation>
+    </message>
 </context>
 <context>
     <name>mbq::LayerRow</name>
@@ -981,6 +599,25 @@ seed %6</source>
     <message>
         <source>Weight of %1</source>
         <translation>%1 の重み</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::LayerSelection</name>
+    <message>
+        <source>Layer %1 does not exist: the model has no layers.</source>
+        <translation>レイヤー %1 は存在しません: モデルにレイヤーがありません。</translation>
+    </message>
+    <message>
+        <source>Layer %1 does not exist: the model has %2 layers (0-%3).</source>
+        <translation>レイヤー %1 は存在しません: モデルのレイヤーは %2 個です（0-%3）。</translation>
+    </message>
+    <message>
+        <source>Unknown layer "%1" for this model.</source>
+        <translation>このモデルに「%1」というレイヤーはありません。</translation>
+    </message>
+    <message>
+        <source>The range %1 is reversed; write %2-%3.</source>
+        <translation>範囲 %1 は逆順です。%2-%3 と入力してください。</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +949,162 @@ seed %6</source>
         <source>Cannot compare: %1 has no frames</source>
         <translation>比較できません: %1 にフレームがありません</translation>
     </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: ファイルが見つかりません</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a video</source>
+        <translation>%1: 動画ではなくフォルダです</translation>
+    </message>
+    <message>
+        <source>%1: is empty</source>
+        <translation>%1: 空です</translation>
+    </message>
+    <message>
+        <source>%1: out of memory</source>
+        <translation>%1: メモリ不足です</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: 読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a video file FFmpeg can read (%2)</source>
+        <translation>%1: FFmpeg で読み込める動画ファイルではありません（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the streams: %2</source>
+        <translation>%1: ストリームを読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1: contains no video stream</source>
+        <translation>%1: 動画ストリームがありません</translation>
+    </message>
+    <message>
+        <source>%1: this FFmpeg has no decoder for %2</source>
+        <translation>%1: この FFmpeg には %2 のデコーダがありません</translation>
+    </message>
+    <message>
+        <source>%1: the video has no frame size</source>
+        <translation>%1: 動画にフレームサイズがありません</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the %2 decoder: %3</source>
+        <translation>%1: %2 デコーダを開けません: %3</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: no such folder</source>
+        <translation>%1 に書き出せません: フォルダが存在しません</translation>
+    </message>
+    <message>
+        <source>Cannot export %1: the clip has no frames</source>
+        <translation>%1 を書き出せません: クリップにフレームがありません</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 (further problems not listed)</source>
+        <translation>%1（以降の問題は省略）</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 at %3 s is damaged; shown as far as it decoded</source>
+        <translation>%1: %3 s のフレーム %2 が破損しています。デコードできた部分まで表示します</translation>
+    </message>
+    <message>
+        <source>%1: a frame after %2 s could not be decoded: %3</source>
+        <translation>%1: %2 s 以降のフレームをデコードできませんでした: %3</translation>
+    </message>
+    <message>
+        <source>%1: gave up after %2 packets without a picture</source>
+        <translation>%1: 画像を含まないパケットが %2 個続いたため中止しました</translation>
+    </message>
+    <message>
+        <source>reading stalled for more than %1 s</source>
+        <translation>読み込みが %1 s 以上止まりました</translation>
+    </message>
+    <message>
+        <source>%1: cannot read past %2 s: %3</source>
+        <translation>%1: %2 s より先を読み込めません: %3</translation>
+    </message>
+    <message>
+        <source>%1: damaged data at %2 s could not be decoded: %3</source>
+        <translation>%1: %2 s の破損データをデコードできませんでした: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot seek to %2 s: %3</source>
+        <translation>%1: %2 s にシークできません: %3</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 has no usable picture</source>
+        <translation>%1: フレーム %2 に使用できる画像がありません</translation>
+    </message>
+    <message>
+        <source>%1: cannot convert %2 pictures to RGB</source>
+        <translation>%1: %2 形式の画像を RGB に変換できません</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>アクセスが拒否されました</translation>
+    </message>
+    <message>
+        <source>the file would exceed the largest size allowed here</source>
+        <translation>ファイルがこの場所で許可される最大サイズを超えます</translation>
+    </message>
+    <message>
+        <source>Cannot encode %1: %2</source>
+        <translation>%1 をエンコードできません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: empty video (%2×%3 at %4 fps)</source>
+        <translation>%1 を書き込めません: 動画が空です（%2×%3、%4 fps）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2 needs an even width and height, not %3×%4</source>
+        <translation>%1 を書き込めません: %2 には偶数の幅と高さが必要です（%3×%4 は不可）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: unknown container; use .mp4, .mov or .mkv</source>
+        <translation>%1 を書き込めません: 不明なコンテナです。.mp4、.mov、.mkv のいずれかを使用してください</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: this FFmpeg has no %2 encoder</source>
+        <translation>%1 を書き込めません: この FFmpeg には %2 エンコーダがありません</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2 video cannot be stored in a .%3 file</source>
+        <translation>%1 を書き込めません: %2 の動画は .%3 ファイルに保存できません</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 does not exist</source>
+        <translation>%1 を書き込めません: フォルダ %2 が存在しません</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: out of memory</source>
+        <translation>%1 を書き込めません: メモリ不足です</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the %2 encoder refused the settings: %3</source>
+        <translation>%1 を書き込めません: %2 エンコーダが設定を受け付けませんでした: %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no RGB conversion to %2</source>
+        <translation>%1 を書き込めません: RGB から %2 への変換がありません</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the writer is closed</source>
+        <translation>%1 を書き込めません: 出力は既に閉じられています</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the clip has no frames</source>
+        <translation>%1 を書き込めません: クリップにフレームがありません</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Metrics</name>
@@ -1400,6 +1193,247 @@ seed %6</source>
     <message>
         <source>&amp;Language:</source>
         <translation>言語(&amp;L):</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::ProjectDocument</name>
+    <message>
+        <source>Add take "%1"</source>
+        <translation>テイク「%1」を追加</translation>
+    </message>
+    <message>
+        <source>Remove take "%1"</source>
+        <translation>テイク「%1」を削除</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>The project has no file yet; choose where to save it.</source>
+        <translation>このプロジェクトにはまだファイルがありません。保存先を選択してください。</translation>
+    </message>
+    <message>
+        <source>Edit negative prompt</source>
+        <translation>ネガティブプロンプトを編集</translation>
+    </message>
+    <message>
+        <source>Edit source prompt</source>
+        <translation>ソースプロンプトを編集</translation>
+    </message>
+    <message>
+        <source>Set seed to %1</source>
+        <translation>シードを %1 に設定</translation>
+    </message>
+    <message>
+        <source>Lock seed</source>
+        <translation>シードを固定</translation>
+    </message>
+    <message>
+        <source>Unlock seed</source>
+        <translation>シードの固定を解除</translation>
+    </message>
+    <message>
+        <source>Change generation settings</source>
+        <translation>生成設定を変更</translation>
+    </message>
+    <message>
+        <source>A layer id is required.</source>
+        <translation>レイヤー ID が必要です。</translation>
+    </message>
+    <message>
+        <source>The weight of %1 must be in [0, 1], got %2</source>
+        <translation>%1 の重みは [0, 1] の範囲内である必要があります（値: %2）</translation>
+    </message>
+    <message>
+        <source>Set weight of %1 to %2</source>
+        <translation>%1 の重みを %2 に設定</translation>
+    </message>
+    <message>
+        <source>The weight of head %1 of %2 must be in [0, 1], got %3</source>
+        <translation>%2 のヘッド %1 の重みは [0, 1] の範囲内である必要があります（値: %3）</translation>
+    </message>
+    <message>
+        <source>Set head weights of %1</source>
+        <translation>%1 のヘッドの重みを設定</translation>
+    </message>
+    <message>
+        <source>The step range [%1, %2) is not valid.</source>
+        <translation>ステップ範囲 [%1, %2) は無効です。</translation>
+    </message>
+    <message>
+        <source>Set steps to [%1, %2)</source>
+        <translation>ステップを [%1, %2) に設定</translation>
+    </message>
+    <message>
+        <source>Set injection mode to %1</source>
+        <translation>インジェクションモードを %1 に設定</translation>
+    </message>
+    <message>
+        <source>The extraction timestep must be in [0, 1000], got %1</source>
+        <translation>抽出タイムステップは [0, 1000] の範囲内である必要があります（値: %1）</translation>
+    </message>
+    <message>
+        <source>Set source extraction</source>
+        <translation>ソース抽出を設定</translation>
+    </message>
+    <message>
+        <source>Inject into %1 guidance branches</source>
+        <translation>ガイダンス分岐への注入: %1</translation>
+    </message>
+    <message>
+        <source>Clear token mask</source>
+        <translation>トークンマスクを消去</translation>
+    </message>
+    <message>
+        <source>Paint token mask</source>
+        <translation>トークンマスクを描画</translation>
+    </message>
+    <message>
+        <source>Replace injection schedule</source>
+        <translation>インジェクションスケジュールを置換</translation>
+    </message>
+    <message>
+        <source>Set source clip</source>
+        <translation>ソースクリップを設定</translation>
+    </message>
+    <message>
+        <source>Set model folder</source>
+        <translation>モデルフォルダを設定</translation>
+    </message>
+    <message>
+        <source>There is no place %1 for a shot.</source>
+        <translation>ショットを位置 %1 に置くことはできません。</translation>
+    </message>
+    <message>
+        <source>Shot duration</source>
+        <translation>ショットの長さ</translation>
+    </message>
+    <message>
+        <source>Add shot %1</source>
+        <translation>ショット %1 を追加</translation>
+    </message>
+    <message>
+        <source>There is no shot %1.</source>
+        <translation>ショット %1 はありません。</translation>
+    </message>
+    <message>
+        <source>A project keeps at least one shot.</source>
+        <translation>プロジェクトには少なくとも 1 つのショットが必要です。</translation>
+    </message>
+    <message>
+        <source>Remove shot %1</source>
+        <translation>ショット %1 を削除</translation>
+    </message>
+    <message>
+        <source>Edit target prompt</source>
+        <translation>ターゲットプロンプトを編集</translation>
+    </message>
+    <message>
+        <source>Edit shot %1</source>
+        <translation>ショット %1 を編集</translation>
+    </message>
+    <message>
+        <source>A take needs an id.</source>
+        <translation>テイクには ID が必要です。</translation>
+    </message>
+    <message>
+        <source>There is already a take with id %1.</source>
+        <translation>ID %1 のテイクは既に存在します。</translation>
+    </message>
+    <message>
+        <source>There is no take with id %1.</source>
+        <translation>ID %1 のテイクはありません。</translation>
+    </message>
+    <message>
+        <source>Rename take "%1" to "%2"</source>
+        <translation>テイク「%1」の名前を「%2」に変更</translation>
+    </message>
+    <message>
+        <source>Update take "%1"</source>
+        <translation>テイク「%1」を更新</translation>
+    </message>
+    <message>
+        <source>Use the settings of "%1"</source>
+        <translation>「%1」の設定を使用</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::ProjectFile</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: ファイルが見つかりません</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a project file</source>
+        <translation>%1: プロジェクトファイルではなくフォルダです</translation>
+    </message>
+    <message>
+        <source>%1: is %2 MiB, larger than any project (limit %3 MiB)</source>
+        <translation>%1: %2 MiB あり、プロジェクトとしては大きすぎます（上限 %3 MiB）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: 読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 を保存できません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::ProjectFormat</name>
+    <message>
+        <source>must be one of %1, got "%2"</source>
+        <translation>は %1 のいずれかである必要があります（値: 「%2」）</translation>
+    </message>
+    <message>
+        <source>must hold at least one shot</source>
+        <translation>には少なくとも 1 つのショットが必要です</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>は空にできません</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 date and time, got "%1"</source>
+        <translation>は ISO 8601 形式の日時である必要があります（値: 「%1」）</translation>
+    </message>
+    <message>
+        <source>cannot upgrade from format_version %1</source>
+        <translation>format_version %1 からはアップグレードできません</translation>
+    </message>
+    <message>
+        <source>is %1 MiB, larger than any project (limit %2 MiB)</source>
+        <translation>%1 MiB あり、プロジェクトとしては大きすぎます（上限 %2 MiB）</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>空です</translation>
+    </message>
+    <message>
+        <source>is not valid JSON: %1 at line %2, column %3</source>
+        <translation>有効な JSON ではありません: %1（%2 行 %3 列）</translation>
+    </message>
+    <message>
+        <source>must hold a JSON object at the top level</source>
+        <translation>トップレベルが JSON オブジェクトである必要があります</translation>
+    </message>
+    <message>
+        <source>is not an mbq project (app is "%1")</source>
+        <translation>mbq プロジェクトではありません（app: 「%1」）</translation>
+    </message>
+    <message>
+        <source>was made by a newer mbq (format_version %1; this version reads up to %2). Update mbq to open it.</source>
+        <translation>より新しい mbq で作成されています（format_version %1。このバージョンで読めるのは %2 までです）。開くには mbq を更新してください。</translation>
+    </message>
+    <message>
+        <source>format_version must be &gt;= 0, got %1</source>
+        <translation>format_version は 0 以上である必要があります（値: %1）</translation>
+    </message>
+    <message>
+        <source>%1.id repeats take id "%2"</source>
+        <translation>%1.id でテイク ID「%2」が重複しています</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1565,45 @@ seed %6</source>
     </message>
 </context>
 <context>
+    <name>mbq::ScheduleJson</name>
+    <message>
+        <source>must be in [0, 1], got %1</source>
+        <translation>は [0, 1] の範囲内である必要があります（値: %1）</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>は空にできません</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>がありません</translation>
+    </message>
+    <message>
+        <source>must be one of %1, got "%2"</source>
+        <translation>は %1 のいずれかである必要があります（値: 「%2」）</translation>
+    </message>
+    <message>
+        <source>repeats layer "%1"</source>
+        <translation>でレイヤー「%1」が重複しています</translation>
+    </message>
+    <message>
+        <source>must be &gt;= 0, got %1</source>
+        <translation>は 0 以上である必要があります（値: %1）</translation>
+    </message>
+    <message>
+        <source>must be &gt;= step_begin (%1), got %2</source>
+        <translation>は step_begin（%1）以上である必要があります（値: %2）</translation>
+    </message>
+    <message>
+        <source>must be in [0, 1000], got %1</source>
+        <translation>は [0, 1000] の範囲内である必要があります（値: %1）</translation>
+    </message>
+    <message>
+        <source>must be base64-encoded bytes</source>
+        <translation>は base64 でエンコードされたバイト列である必要があります</translation>
+    </message>
+</context>
+<context>
     <name>mbq::ScheduleText</name>
     <message>
         <source>%1 at %2</source>
@@ -1539,6 +1612,37 @@ seed %6</source>
     <message>
         <source>off</source>
         <translation>オフ</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::SettingsRules</name>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 または %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive multiple of %2 up to %3, got %4; nearest valid: %5</source>
+        <translation>%1 は %3 以下の %2 の正の倍数である必要があります（値: %4）。最も近い有効な値: %5</translation>
+    </message>
+    <message>
+        <source>%1 must be 4n+1 frames (1, 5, 9, ... up to %2), got %3; nearest valid: %4</source>
+        <translation>%1 は 4n+1 フレーム（1, 5, 9, ... %2 まで）である必要があります（値: %3）。最も近い有効な値: %4</translation>
+    </message>
+    <message>
+        <source>%1fps must be in (0, 240], got %2</source>
+        <translation>%1fps は (0, 240] の範囲内である必要があります（値: %2）</translation>
+    </message>
+    <message>
+        <source>%1steps must be in [1, %2], got %3</source>
+        <translation>%1steps は [1, %2] の範囲内である必要があります（値: %3）</translation>
+    </message>
+    <message>
+        <source>%1guidance must be &gt;= 0, got %2</source>
+        <translation>%1guidance は 0 以上である必要があります（値: %2）</translation>
+    </message>
+    <message>
+        <source>%1shift must be &gt; 0, got %2</source>
+        <translation>%1shift は 0 より大きい必要があります（値: %2）</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1725,44 @@ seed %6</source>
     <message numerus="yes">
         <source>%n renders</source>
         <translation><numerusform>%n 件のレンダリング</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mbq::TakeExport</name>
+    <message>
+        <source>source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>injected</source>
+        <translation>注入あり</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>ベースライン</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::TakePresenter</name>
+    <message>
+        <source>layers %1
+steps %2–%3 of %4 · %5
+seed %6</source>
+        <translation>レイヤー %1
+ステップ %2–%3（全 %4）· %5
+シード %6</translation>
+    </message>
+    <message>
+        <source>motion fidelity</source>
+        <translation>モーション忠実度</translation>
+    </message>
+    <message>
+        <source>identity leak</source>
+        <translation>アイデンティティ漏れ</translation>
+    </message>
+    <message>
+        <source>warp error</source>
+        <translation>ワープ誤差</translation>
     </message>
 </context>
 <context>
@@ -1817,110 +1959,6 @@ layers %8 · steps %9–%10</source>
     </message>
 </context>
 <context>
-    <name>mbq::VideoReader</name>
-    <message>
-        <source>%1: out of memory</source>
-        <translation>%1: メモリ不足です</translation>
-    </message>
-    <message>
-        <source>%1: frame %2 at %3 s is damaged; shown as far as it decoded</source>
-        <translation>%1: %3 s のフレーム %2 が破損しています。デコードできた部分まで表示します</translation>
-    </message>
-    <message>
-        <source>%1: a frame after %2 s could not be decoded: %3</source>
-        <translation>%1: %2 s 以降のフレームをデコードできませんでした: %3</translation>
-    </message>
-    <message>
-        <source>%1: gave up after %2 packets without a picture</source>
-        <translation>%1: 画像を含まないパケットが %2 個続いたため中止しました</translation>
-    </message>
-    <message>
-        <source>reading stalled for more than %1 s</source>
-        <translation>読み込みが %1 s 以上止まりました</translation>
-    </message>
-    <message>
-        <source>%1: cannot read past %2 s: %3</source>
-        <translation>%1: %2 s より先を読み込めません: %3</translation>
-    </message>
-    <message>
-        <source>%1: damaged data at %2 s could not be decoded: %3</source>
-        <translation>%1: %2 s の破損データをデコードできませんでした: %3</translation>
-    </message>
-    <message>
-        <source>%1: cannot seek to %2 s: %3</source>
-        <translation>%1: %2 s にシークできません: %3</translation>
-    </message>
-    <message>
-        <source>%1: frame %2 has no usable picture</source>
-        <translation>%1: フレーム %2 に使用できる画像がありません</translation>
-    </message>
-    <message>
-        <source>%1: cannot convert %2 pictures to RGB</source>
-        <translation>%1: %2 形式の画像を RGB に変換できません</translation>
-    </message>
-</context>
-<context>
-    <name>mbq::VideoReader::Private</name>
-    <message>
-        <source>%1 (further problems not listed)</source>
-        <translation>%1（以降の問題は省略）</translation>
-    </message>
-</context>
-<context>
-    <name>mbq::VideoWriter</name>
-    <message>
-        <source>Cannot write %1: empty video (%2×%3 at %4 fps)</source>
-        <translation>%1 を書き込めません: 動画が空です（%2×%3、%4 fps）</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2 needs an even width and height, not %3×%4</source>
-        <translation>%1 を書き込めません: %2 には偶数の幅と高さが必要です（%3×%4 は不可）</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: unknown container; use .mp4, .mov or .mkv</source>
-        <translation>%1 を書き込めません: 不明なコンテナです。.mp4、.mov、.mkv のいずれかを使用してください</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: this FFmpeg has no %2 encoder</source>
-        <translation>%1 を書き込めません: この FFmpeg には %2 エンコーダがありません</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2 video cannot be stored in a .%3 file</source>
-        <translation>%1 を書き込めません: %2 の動画は .%3 ファイルに保存できません</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the folder %2 does not exist</source>
-        <translation>%1 を書き込めません: フォルダ %2 が存在しません</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 を書き込めません: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: out of memory</source>
-        <translation>%1 を書き込めません: メモリ不足です</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the %2 encoder refused the settings: %3</source>
-        <translation>%1 を書き込めません: %2 エンコーダが設定を受け付けませんでした: %3</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: no RGB conversion to %2</source>
-        <translation>%1 を書き込めません: RGB から %2 への変換がありません</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the writer is closed</source>
-        <translation>%1 を書き込めません: 出力は既に閉じられています</translation>
-    </message>
-</context>
-<context>
-    <name>mbq::VideoWriter::Private</name>
-    <message>
-        <source>Cannot encode %1: %2</source>
-        <translation>%1 をエンコードできません: %2</translation>
-    </message>
-</context>
-<context>
     <name>mbq::WipeView</name>
     <message>
         <source>A/B wipe</source>
@@ -1937,53 +1975,6 @@ layers %8 · steps %9–%10</source>
     <message>
         <source>B: %1</source>
         <translation>B: %1</translation>
-    </message>
-</context>
-<context>
-    <name>mbq::av</name>
-    <message>
-        <source>%1: no such file</source>
-        <translation>%1: ファイルが見つかりません</translation>
-    </message>
-    <message>
-        <source>%1: is a folder, not a video</source>
-        <translation>%1: 動画ではなくフォルダです</translation>
-    </message>
-    <message>
-        <source>%1: is empty</source>
-        <translation>%1: 空です</translation>
-    </message>
-    <message>
-        <source>%1: out of memory</source>
-        <translation>%1: メモリ不足です</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1: 読み込めません: %2</translation>
-    </message>
-    <message>
-        <source>%1: not a video file FFmpeg can read (%2)</source>
-        <translation>%1: FFmpeg で読み込める動画ファイルではありません（%2）</translation>
-    </message>
-    <message>
-        <source>%1: cannot read the streams: %2</source>
-        <translation>%1: ストリームを読み込めません: %2</translation>
-    </message>
-    <message>
-        <source>%1: contains no video stream</source>
-        <translation>%1: 動画ストリームがありません</translation>
-    </message>
-    <message>
-        <source>%1: this FFmpeg has no decoder for %2</source>
-        <translation>%1: この FFmpeg には %2 のデコーダがありません</translation>
-    </message>
-    <message>
-        <source>%1: the video has no frame size</source>
-        <translation>%1: 動画にフレームサイズがありません</translation>
-    </message>
-    <message>
-        <source>%1: cannot open the %2 decoder: %3</source>
-        <translation>%1: %2 デコーダを開けません: %3</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/transfer_options.h"
 #include "core/media/video_writer.h"
-#include "inference/wan_tools.h"
+#include "app/cli/family_render.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -88,25 +88,30 @@ int renderCommand(const QStringList &args, bool transfer)
             QStringLiteral("%1 needs --model and --out")
                 .arg(transfer ? QStringLiteral("transfer") : QStringLiteral("generate")));
 
+    const std::string family = modelFamily(line.value(model).toStdString());
     RenderRequest request;
     request.prompt = line.value(prompt).toStdString();
     request.negativePrompt = line.value(negative).toStdString();
     GenerationSettings &s = request.settings;
-    bool ok[8];
-    s.width = line.value(width).toInt(&ok[0]);
-    s.height = line.value(height).toInt(&ok[1]);
-    s.frames = line.value(frames).toInt(&ok[2]);
-    s.fps = line.value(fps).toDouble(&ok[3]);
-    s.steps = line.value(steps).toInt(&ok[4]);
-    s.guidance = line.value(guidance).toDouble(&ok[5]);
-    s.shift = line.value(shift).toDouble(&ok[6]);
-    s.seed = line.value(seed).toULongLong(&ok[7]);
-    for (bool parsed : ok) {
-        if (!parsed)
-            return line.usageError(QStringLiteral("a numeric option is not a number"));
-    }
-    if (!parseSampler(line.value(sampler).toStdString(), &s.sampler)) {
-        std::fprintf(stderr, "mbq: unknown --sampler '%s' (use unipc or euler)\n",
+    s = familyDefaults(family);
+    // Options left out keep the model family's defaults (the usage text shows Wan2.1's).
+    bool ok = true;
+    const auto read = [&](const QCommandLineOption &option, auto *field, auto parse) {
+        if (line.isSet(option))
+            *field = parse(line.value(option), &ok);
+    };
+    read(width, &s.width, [](const QString &v, bool *k) { return v.toInt(k); });
+    read(height, &s.height, [](const QString &v, bool *k) { return v.toInt(k); });
+    read(frames, &s.frames, [](const QString &v, bool *k) { return v.toInt(k); });
+    read(fps, &s.fps, [](const QString &v, bool *k) { return v.toDouble(k); });
+    read(steps, &s.steps, [](const QString &v, bool *k) { return v.toInt(k); });
+    read(guidance, &s.guidance, [](const QString &v, bool *k) { return v.toDouble(k); });
+    read(shift, &s.shift, [](const QString &v, bool *k) { return v.toDouble(k); });
+    read(seed, &s.seed, [](const QString &v, bool *k) { return v.toULongLong(k); });
+    if (!ok)
+        return line.usageError(QStringLiteral("a numeric option is not a number"));
+    if (line.isSet(sampler) && !parseSampler(line.value(sampler).toStdString(), &s.sampler)) {
+        std::fprintf(stderr, "mbq: unknown --sampler '%s' (use unipc, euler or ddim)\n",
                      qPrintable(line.value(sampler)));
         return 2;
     }
@@ -119,8 +124,9 @@ int renderCommand(const QStringList &args, bool transfer)
 
     const QString outPath = line.value(out);
     const QFileInfo outInfo(outPath);
-    WanGenerateOptions options;
-    options.compute = {line.value(device).toStdString(), line.value(dtype).toStdString()};
+    FamilyRenderOptions options;
+    options.device = line.value(device).toStdString();
+    options.dtype = line.value(dtype).toStdString();
     options.latentPath = (outInfo.path() + QLatin1Char('/') + outInfo.completeBaseName()
                           + QStringLiteral(".latent.safetensors"))
                              .toStdString();
@@ -129,7 +135,7 @@ int renderCommand(const QStringList &args, bool transfer)
     hooks.progress = printProgress;
     hooks.cancel = &g_cancel;
     std::signal(SIGINT, onInterrupt);
-    auto generated = generateWan(line.value(model).toStdString(), request, options, hooks);
+    auto generated = renderFamily(family, line.value(model).toStdString(), request, options, hooks);
     std::signal(SIGINT, SIG_DFL);
     if (!generated) {
         std::fprintf(stderr, "\nmbq: %s\n", generated.error().toString().c_str());

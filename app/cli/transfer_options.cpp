@@ -1,7 +1,6 @@
 #include "app/cli/transfer_options.h"
 
-#include "core/media/conform.h"
-#include "core/media/media_info.h"
+#include "core/media/source_clip.h"
 #include "core/metrics/clip_metrics.h"
 #include "core/project/layer_selection.h"
 #include "inference/injection_preset.h"
@@ -22,11 +21,23 @@ int fail(const QString &message)
     return 1;
 }
 
-// The paper's Wan setting (blocks 20-29, replace, single extraction at a low-noise timestep,
-// about the first 58% of steps) as the starting point when neither options nor a preset say.
-InjectionSchedule defaultSchedule(int steps)
+// The paper's setting for the family as the starting point when neither options nor a preset
+// say: Wan, blocks 20-29 with single extraction at a low-noise timestep over about the first 58%
+// of steps; VideoCrafter2, every spatial self-attention with per-step extraction over the first
+// 40%. Replace at weight 1 in both.
+InjectionSchedule defaultSchedule(int steps, const std::string &family,
+                                  const std::vector<std::string> &known)
 {
     InjectionSchedule schedule;
+    if (family == "videocrafter2") {
+        for (const std::string &id : known) {
+            if (id.size() > 8 && id.compare(id.size() - 8, 8, ".spatial") == 0)
+                schedule.layers.push_back({id, 1.0f, {}});
+        }
+        schedule.stepEnd = int(std::lround(0.4 * steps));
+        schedule.extraction = ExtractionMode::PerStep;
+        return schedule;
+    }
     for (int i = 20; i <= 29; ++i)
         schedule.layers.push_back({"block." + std::to_string(i), 1.0f, {}});
     schedule.stepEnd = int(std::lround(0.58 * steps));
@@ -35,11 +46,11 @@ InjectionSchedule defaultSchedule(int steps)
     return schedule;
 }
 
-int readSchedule(const CommandLine &line, const TransferOptions &o,
+int readSchedule(const CommandLine &line, const TransferOptions &o, const std::string &family,
                  const std::vector<std::string> &known, RenderRequest *request)
 {
     const int steps = request->settings.steps;
-    InjectionSchedule schedule = defaultSchedule(steps);
+    InjectionSchedule schedule = defaultSchedule(steps, family, known);
     if (line.isSet(o.preset)) {
         auto preset = loadInjectionPreset(line.value(o.preset).toStdString());
         if (!preset)
@@ -99,34 +110,17 @@ int readSchedule(const CommandLine &line, const TransferOptions &o,
     return -1;
 }
 
-int readSource(const QString &path, RenderRequest *request)
+int readSource(const QString &path, const std::string &family, RenderRequest *request)
 {
-    auto info = probeVideo(path);
-    if (!info)
-        return fail(QString::fromStdString(info.error().message));
-    ConformSpec spec = ConformSpec::wan();
-    spec.fps = request->settings.fps;
-    spec.frames = request->settings.frames;
-    spec.width = request->settings.width;
-    spec.height = request->settings.height;
-    auto plan = planConform(*info, spec);
-    if (!plan)
-        return fail(QString::fromStdString(plan.error().message));
-    std::fprintf(stderr, "mbq: source %s\n", qPrintable(plan->summary()));
-    for (const QString &note : plan->notes)
+    auto source = loadConformedSource(path, request->settings, family);
+    if (!source)
+        return fail(QString::fromStdString(source.error().message));
+    std::fprintf(stderr, "mbq: source %s\n", qPrintable(source->plan.summary()));
+    for (const QString &note : source->plan.notes)
         std::fprintf(stderr, "mbq: note: %s\n", qPrintable(note));
-    auto clip = decodeConformed(*plan);
-    if (!clip)
-        return fail(QString::fromStdString(clip.error().message));
-    for (const DecodeProblem &problem : clip->problems)
-        std::fprintf(stderr, "mbq: warning: %s\n", qPrintable(problem.message));
-    if (clip->frames.count != request->settings.frames)
-        return fail(QStringLiteral("%1 holds only %2 usable frames; the render needs %3 "
-                                   "(try --frames %2)")
-                        .arg(path)
-                        .arg(clip->frames.count)
-                        .arg(request->settings.frames));
-    request->source = std::move(clip->frames);
+    for (const QString &warning : source->warnings)
+        std::fprintf(stderr, "mbq: warning: %s\n", qPrintable(warning));
+    request->source = std::move(source->frames);
     return -1;
 }
 
@@ -157,10 +151,10 @@ int readTransferOptions(const CommandLine &line, const TransferOptions &options,
     if (!model)
         return fail(QString::fromStdString(model.error().message));
     request->sourcePrompt = line.value(options.sourcePrompt).toStdString();
-    if (const int exit = readSchedule(line, options, model->layers, request); exit >= 0)
+    if (const int exit = readSchedule(line, options, model->family, model->layers, request); exit >= 0)
         return exit;
     request->wantBaseline = line.isSet(options.baselineOut) || line.isSet(options.metrics);
-    return readSource(line.value(options.source), request);
+    return readSource(line.value(options.source), model->family, request);
 }
 
 int writeTransferExtras(const CommandLine &line, const TransferOptions &options,

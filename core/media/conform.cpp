@@ -10,10 +10,10 @@ namespace mbq {
 
 namespace {
 
-QString tr(const char *text)
+struct Conform
 {
-    return QCoreApplication::translate("mbq::Conform", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::Conform)
+};
 
 constexpr int kSizeQuantum = 16;
 
@@ -69,16 +69,16 @@ Result<ConformPlan> planConform(const MediaInfo &info, const ConformSpec &spec)
     plan.fit = spec.fit;
 
     if (spec.fps < 0 || spec.frames <= 0)
-        return invalid(tr("%1: the frame rate and frame count must be positive").arg(name),
+        return invalid(Conform::tr("%1: the frame rate and frame count must be positive").arg(name),
                        info.path);
     plan.fps = spec.fps > 0 ? spec.fps : info.fps;
     if (plan.fps <= 0) {
         plan.fps = 25.0;
-        plan.notes << tr("the source states no frame rate; assuming 25 fps");
+        plan.notes << Conform::tr("the source states no frame rate; assuming 25 fps");
     }
     plan.availableFrames = availableFrames(info, plan.fps, plan.startSeconds, spec.frames);
     if (plan.availableFrames < 1) {
-        return invalid(tr("%1: starts at %2 s but the clip is only %3 s long")
+        return invalid(Conform::tr("%1: starts at %2 s but the clip is only %3 s long")
                            .arg(name)
                            .arg(plan.startSeconds, 0, 'f', 2)
                            .arg(info.durationSeconds, 0, 'f', 2),
@@ -92,14 +92,14 @@ Result<ConformPlan> planConform(const MediaInfo &info, const ConformSpec &spec)
     case FrameRule::FourNPlusOne:
         plan.frames = (usable - 1) / 4 * 4 + 1;
         if (spec.frames % 4 != 1)
-            plan.notes << tr("%1 frames snapped to %2 (the model takes 4n+1)")
+            plan.notes << Conform::tr("%1 frames snapped to %2 (the model takes 4n+1)")
                               .arg(spec.frames)
                               .arg((spec.frames - 1) / 4 * 4 + 1);
         break;
     case FrameRule::Exact:
         if (plan.availableFrames < spec.frames) {
-            return invalid(tr("%1: needs %2 frames at %3 fps from %4 s but holds only %5; "
-                              "start earlier or lower the frame rate")
+            return invalid(Conform::tr("%1: needs %2 frames at %3 fps from %4 s but holds only %5; "
+                                       "start earlier or lower the frame rate")
                                .arg(name)
                                .arg(spec.frames)
                                .arg(plan.fps, 0, 'g', 4)
@@ -111,7 +111,7 @@ Result<ConformPlan> planConform(const MediaInfo &info, const ConformSpec &spec)
         break;
     }
     if (plan.frames < spec.frames && spec.frameRule != FrameRule::Exact)
-        plan.notes << tr("the source holds only %1 frames at %2 fps; using %3")
+        plan.notes << Conform::tr("the source holds only %1 frames at %2 fps; using %3")
                           .arg(plan.availableFrames)
                           .arg(plan.fps, 0, 'g', 4)
                           .arg(plan.frames);
@@ -119,7 +119,7 @@ Result<ConformPlan> planConform(const MediaInfo &info, const ConformSpec &spec)
     plan.sourceWidth = info.width;
     plan.sourceHeight = info.height;
     if (info.width <= 0 || info.height <= 0)
-        return invalid(tr("%1: the video has no frame size").arg(name), info.path);
+        return invalid(Conform::tr("%1: the video has no frame size").arg(name), info.path);
     if (spec.width <= 0 || spec.height <= 0) {
         plan.width = std::max(kSizeQuantum, info.width / kSizeQuantum * kSizeQuantum);
         plan.height = std::max(kSizeQuantum, info.height / kSizeQuantum * kSizeQuantum);
@@ -127,7 +127,7 @@ Result<ConformPlan> planConform(const MediaInfo &info, const ConformSpec &spec)
         plan.width = snapSize(spec.width);
         plan.height = snapSize(spec.height);
         if (plan.width != spec.width || plan.height != spec.height)
-            plan.notes << tr("size %1×%2 snapped to %3×%4 (multiples of 16)")
+            plan.notes << Conform::tr("size %1×%2 snapped to %3×%4 (multiples of 16)")
                               .arg(spec.width)
                               .arg(spec.height)
                               .arg(plan.width)
@@ -155,21 +155,21 @@ Result<ConformPlan> planConform(const MediaInfo &info, const ConformSpec &spec)
 
 QString ConformPlan::summary() const
 {
-    QString text = tr("%1 of %2 frames from %3 s, ")
+    QString text = Conform::tr("%1 of %2 frames from %3 s, ")
                        .arg(frames)
-                       .arg(sourceFrames > 0 ? QString::number(sourceFrames) : tr("?"))
+                       .arg(sourceFrames > 0 ? QString::number(sourceFrames) : Conform::tr("?"))
                        .arg(startSeconds, 0, 'f', 2);
     if (std::abs(sourceFps - fps) > 1e-3)
-        text += tr("%1→%2 fps, ").arg(sourceFps, 0, 'g', 4).arg(fps, 0, 'g', 4);
+        text += Conform::tr("%1→%2 fps, ").arg(sourceFps, 0, 'g', 4).arg(fps, 0, 'g', 4);
     else
-        text += tr("%1 fps, ").arg(fps, 0, 'g', 4);
+        text += Conform::tr("%1 fps, ").arg(fps, 0, 'g', 4);
     const bool scaled = scaledWidth != sourceWidth || scaledHeight != sourceHeight;
     const bool cut = scaledWidth != width || scaledHeight != height;
     text += QStringLiteral("%1×%2").arg(sourceWidth).arg(sourceHeight);
     if (scaled)
-        text += tr(" → scale %1×%2").arg(scaledWidth).arg(scaledHeight);
+        text += Conform::tr(" → scale %1×%2").arg(scaledWidth).arg(scaledHeight);
     if (cut)
-        text += (fit == FitMode::Crop ? tr(" → crop %1×%2") : tr(" → pad %1×%2"))
+        text += (fit == FitMode::Crop ? Conform::tr(" → crop %1×%2") : Conform::tr(" → pad %1×%2"))
                     .arg(width)
                     .arg(height);
     return text;

@@ -13,10 +13,10 @@ namespace mbq {
 
 namespace {
 
-QString tr(const char *text)
+struct Conform
 {
-    return QCoreApplication::translate("mbq::Conform", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::Conform)
+};
 
 // A source frame stamped this little after an output time still counts as on screen then:
 // containers round timestamps (Matroska to 1 ms), so 62.5 ms may be stored as 63 ms. Capped at
@@ -64,7 +64,7 @@ Result<ConformedClip> decodeConformed(const ConformPlan &plan, const ReaderOptio
     const QString name = QFileInfo(plan.path).fileName();
     if (plan.frames <= 0 || plan.width <= 0 || plan.height <= 0 || plan.fps <= 0)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("%1: empty conform plan").arg(name).toStdString());
+                         Conform::tr("%1: empty conform plan").arg(name).toStdString());
     auto opened = VideoReader::open(plan.path, options);
     if (!opened)
         return opened.error();
@@ -109,7 +109,7 @@ Result<ConformedClip> decodeConformed(const ConformPlan &plan, const ReaderOptio
     if (produced < plan.frames) {
         const int kept = largestAllowed(plan.frameRule, produced, plan.frames);
         if (kept == 0) {
-            QString message = tr("%1: decoded only %2 of the %3 frames the model needs")
+            QString message = Conform::tr("%1: decoded only %2 of the %3 frames the model needs")
                                   .arg(name)
                                   .arg(produced)
                                   .arg(plan.frames);
@@ -119,8 +119,8 @@ Result<ConformedClip> decodeConformed(const ConformPlan &plan, const ReaderOptio
                              plan.path.toStdString());
         }
         clip.problems.push_back({produced, produced > 0 ? clip.sourceSeconds.back() : 0.0,
-                                 tr("%1: the file held %2 frames where %3 were planned; "
-                                    "using %4")
+                                 Conform::tr("%1: the file held %2 frames where %3 were planned; "
+                                             "using %4")
                                      .arg(name)
                                      .arg(produced)
                                      .arg(plan.frames)

@@ -14,10 +14,10 @@ namespace mbq::av {
 
 namespace {
 
-QString tr(const char *text)
+struct Media
 {
-    return QCoreApplication::translate("mbq::Media", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::Media)
+};
 
 Error openError(ErrorCode code, const QString &message, const QString &path)
 {
@@ -134,19 +134,19 @@ Result<InputFile> openInput(const QString &path, int timeoutMs)
     // A '%' names an image sequence pattern, which exists only through its numbered files.
     if (!path.contains(QLatin1Char('%'))) {
         if (!fileInfo.exists())
-            return openError(ErrorCode::NotFound, tr("%1: no such file").arg(name), path);
+            return openError(ErrorCode::NotFound, Media::tr("%1: no such file").arg(name), path);
         if (fileInfo.isDir())
-            return openError(ErrorCode::BadFormat, tr("%1: is a folder, not a video").arg(name),
-                             path);
+            return openError(ErrorCode::BadFormat,
+                             Media::tr("%1: is a folder, not a video").arg(name), path);
         if (fileInfo.size() == 0)
-            return openError(ErrorCode::BadFormat, tr("%1: is empty").arg(name), path);
+            return openError(ErrorCode::BadFormat, Media::tr("%1: is empty").arg(name), path);
     }
 
     InputFile input;
     input.watchdog = std::make_unique<Watchdog>(timeoutMs);
     AVFormatContext *raw = avformat_alloc_context();
     if (!raw)
-        return openError(ErrorCode::OutOfMemory, tr("%1: out of memory").arg(name), path);
+        return openError(ErrorCode::OutOfMemory, Media::tr("%1: out of memory").arg(name), path);
     raw->interrupt_callback = {&Watchdog::callback, input.watchdog.get()};
     // avformat_open_input frees the context itself when it fails.
     const QByteArray utf8 = path.toUtf8();
@@ -154,23 +154,26 @@ Result<InputFile> openInput(const QString &path, int timeoutMs)
     if (rc < 0) {
         const QString reason = QString::fromStdString(errorString(rc));
         if (rc == AVERROR(EACCES) || rc == AVERROR(EPERM))
-            return openError(ErrorCode::Io, tr("%1: cannot read: %2").arg(name, reason), path);
+            return openError(ErrorCode::Io, Media::tr("%1: cannot read: %2").arg(name, reason),
+                             path);
         if (rc == AVERROR(ENOENT))
-            return openError(ErrorCode::NotFound, tr("%1: no such file").arg(name), path);
+            return openError(ErrorCode::NotFound, Media::tr("%1: no such file").arg(name), path);
         return openError(ErrorCode::BadFormat,
-                         tr("%1: not a video file FFmpeg can read (%2)").arg(name, reason), path);
+                         Media::tr("%1: not a video file FFmpeg can read (%2)").arg(name, reason),
+                         path);
     }
     input.format.reset(raw);
     rc = avformat_find_stream_info(raw, nullptr);
     if (rc < 0) {
         return openError(ErrorCode::BadFormat,
-                         tr("%1: cannot read the streams: %2")
+                         Media::tr("%1: cannot read the streams: %2")
                              .arg(name, QString::fromStdString(errorString(rc))),
                          path);
     }
     input.stream = pickVideoStream(raw);
     if (!input.stream)
-        return openError(ErrorCode::BadFormat, tr("%1: contains no video stream").arg(name), path);
+        return openError(ErrorCode::BadFormat, Media::tr("%1: contains no video stream").arg(name),
+                         path);
     // Only the video stream is demuxed into packets we look at; audio is skipped cheaply.
     for (unsigned i = 0; i < raw->nb_streams; ++i)
         if (raw->streams[i] != input.stream)
@@ -180,26 +183,26 @@ Result<InputFile> openInput(const QString &path, int timeoutMs)
     const AVCodec *codec = avcodec_find_decoder(par->codec_id);
     if (!codec) {
         return openError(ErrorCode::Unsupported,
-                         tr("%1: this FFmpeg has no decoder for %2")
+                         Media::tr("%1: this FFmpeg has no decoder for %2")
                              .arg(name, QString::fromUtf8(avcodec_get_name(par->codec_id))),
                          path);
     }
     if (par->width <= 0 || par->height <= 0)
-        return openError(ErrorCode::BadFormat, tr("%1: the video has no frame size").arg(name),
-                         path);
+        return openError(ErrorCode::BadFormat,
+                         Media::tr("%1: the video has no frame size").arg(name), path);
     input.decoder.reset(avcodec_alloc_context3(codec));
     if (!input.decoder)
-        return openError(ErrorCode::OutOfMemory, tr("%1: out of memory").arg(name), path);
+        return openError(ErrorCode::OutOfMemory, Media::tr("%1: out of memory").arg(name), path);
     avcodec_parameters_to_context(input.decoder.get(), par);
     input.decoder->pkt_timebase = input.stream->time_base;
     input.decoder->thread_count = 0; // one per core
     rc = avcodec_open2(input.decoder.get(), codec, nullptr);
     if (rc < 0) {
-        return openError(ErrorCode::Unsupported,
-                         tr("%1: cannot open the %2 decoder: %3")
-                             .arg(name, QString::fromUtf8(codec->name),
-                                  QString::fromStdString(errorString(rc))),
-                         path);
+        return openError(
+            ErrorCode::Unsupported,
+            Media::tr("%1: cannot open the %2 decoder: %3")
+                .arg(name, QString::fromUtf8(codec->name), QString::fromStdString(errorString(rc))),
+            path);
     }
     input.info = describe(raw, input.stream, input.decoder.get(), path);
     return input;

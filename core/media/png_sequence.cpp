@@ -11,10 +11,10 @@ namespace mbq {
 
 namespace {
 
-QString tr(const char *text)
+struct Media
 {
-    return QCoreApplication::translate("mbq::Media", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::Media)
+};
 
 } // namespace
 
@@ -23,11 +23,13 @@ Result<QStringList> writePngSequence(const VideoFrames &frames, const QString &f
 {
     const QDir dir(folder);
     if (!dir.exists())
-        return makeError(ErrorCode::NotFound,
-                         tr("Cannot export to %1: no such folder").arg(folder).toStdString());
+        return makeError(
+            ErrorCode::NotFound,
+            Media::tr("Cannot export to %1: no such folder").arg(folder).toStdString());
     if (frames.empty())
-        return makeError(ErrorCode::InvalidArgument,
-                         tr("Cannot export %1: the clip has no frames").arg(baseName).toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument,
+            Media::tr("Cannot export %1: the clip has no frames").arg(baseName).toStdString());
     const int digits = std::max(4, int(QString::number(frames.count - 1).size()));
     QStringList written;
     for (int i = 0; i < frames.count; ++i) {
@@ -52,8 +54,8 @@ Result<QStringList> writePngSequence(const VideoFrames &frames, const QString &f
             for (const QString &done : written)
                 QFile::remove(done);
             return makeError(ErrorCode::Io,
-                             tr("Cannot write %1: %2").arg(QDir(folder).relativeFilePath(path),
-                                                           reason)
+                             Media::tr("Cannot write %1: %2")
+                                 .arg(QDir(folder).relativeFilePath(path), reason)
                                  .toStdString(),
                              path.toStdString());
         }

@@ -4,9 +4,9 @@
 
 namespace mbq {
 
-ConformSpec conformSpecFor(const GenerationSettings &settings)
+ConformSpec conformSpecFor(const GenerationSettings &settings, const std::string &family)
 {
-    ConformSpec spec = ConformSpec::wan();
+    ConformSpec spec = family == "videocrafter2" ? ConformSpec::videoCrafter2() : ConformSpec::wan();
     spec.fps = settings.fps;
     spec.frames = settings.frames;
     spec.width = settings.width;
@@ -15,12 +15,13 @@ ConformSpec conformSpecFor(const GenerationSettings &settings)
 }
 
 Result<ConformedSource> loadConformedSource(const QString &path,
-                                            const GenerationSettings &settings)
+                                            const GenerationSettings &settings,
+                                            const std::string &family)
 {
     auto info = probeVideo(path);
     if (!info)
         return info.error();
-    auto plan = planConform(*info, conformSpecFor(settings));
+    auto plan = planConform(*info, conformSpecFor(settings, family));
     if (!plan)
         return plan.error();
     auto clip = decodeConformed(*plan);

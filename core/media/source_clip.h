@@ -9,6 +9,8 @@
 
 #include <QStringList>
 
+#include <string>
+
 namespace mbq {
 
 struct ConformedSource
@@ -18,13 +20,14 @@ struct ConformedSource
     QStringList warnings; // damage met while decoding
 };
 
-// The conform target for a render: Wan's rule (4n+1 frames) at the render's size, rate and
-// frame count.
-ConformSpec conformSpecFor(const GenerationSettings &settings);
+// The conform target for a render at its size, rate and frame count, with the frame rule of
+// the model family: Wan's 4n+1 (the default) or VideoCrafter2's exact count.
+ConformSpec conformSpecFor(const GenerationSettings &settings, const std::string &family = {});
 
 // Fails with a message naming the file when it cannot be read or holds fewer usable frames
 // than the render needs (the message says which frame count would fit).
 Result<ConformedSource> loadConformedSource(const QString &path,
-                                            const GenerationSettings &settings);
+                                            const GenerationSettings &settings,
+                                            const std::string &family = {});
 
 } // namespace mbq

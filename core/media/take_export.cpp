@@ -10,10 +10,10 @@
 namespace mbq {
 namespace {
 
-QString tr(const char *text)
+struct TakeExport
 {
-    return QCoreApplication::translate("mbq::TakeExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::TakeExport)
+};
 
 } // namespace
 
@@ -36,15 +36,15 @@ Result<void> exportTake(const TakeExportSpec &spec)
         if (!conformed)
             return conformed.error();
         source = std::move(conformed->frames);
-        panels.push_back({&source, tr("source")});
+        panels.push_back({&source, TakeExport::tr("source")});
     }
-    panels.push_back({&video->frames, tr("injected")});
+    panels.push_back({&video->frames, TakeExport::tr("injected")});
     if (!spec.baselinePath.isEmpty()) {
         auto decoded = decodeVideo(spec.baselinePath);
         if (!decoded)
             return decoded.error();
         baseline = std::move(decoded->frames);
-        panels.push_back({&baseline, tr("baseline")});
+        panels.push_back({&baseline, TakeExport::tr("baseline")});
     }
     auto combined = sideBySide(panels);
     if (!combined)

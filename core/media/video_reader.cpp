@@ -16,10 +16,10 @@ namespace mbq {
 
 namespace {
 
-QString tr(const char *text)
+struct Media
 {
-    return QCoreApplication::translate("mbq::Media", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::Media)
+};
 
 // Packets in a row that yield no frame before the reader gives up: far beyond any codec's
 // delay (a few dozen), small enough that garbage cannot keep us busy for long.
@@ -73,7 +73,7 @@ struct VideoReader::Private
         if (int(problems.size()) >= kMaxProblems)
             return;
         const QString text = int(problems.size()) == kMaxProblems - 1
-            ? tr("%1 (further problems not listed)").arg(message)
+            ? Media::tr("%1 (further problems not listed)").arg(message)
             : message;
         problems.push_back({produced, seconds, text});
     }
@@ -108,7 +108,8 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const QString &path,
     d->options = options;
     d->name = QFileInfo(path).fileName();
     if (!d->packet)
-        return makeError(ErrorCode::OutOfMemory, tr("%1: out of memory").arg(d->name).toStdString());
+        return makeError(ErrorCode::OutOfMemory,
+                         Media::tr("%1: out of memory").arg(d->name).toStdString());
     return std::unique_ptr<VideoReader>(new VideoReader(std::move(d)));
 }
 
@@ -143,7 +144,7 @@ bool VideoReader::read(DecodedPicture &picture)
             picture.index = d->produced;
             if ((frame->flags & AV_FRAME_FLAG_CORRUPT) || frame->decode_error_flags) {
                 d->problem(picture.seconds,
-                           tr("%1: frame %2 at %3 s is damaged; shown as far as it decoded")
+                           Media::tr("%1: frame %2 at %3 s is damaged; shown as far as it decoded")
                                .arg(d->name)
                                .arg(d->produced)
                                .arg(picture.seconds, 0, 'f', 3));
@@ -157,15 +158,17 @@ bool VideoReader::read(DecodedPicture &picture)
             break;
         }
         if (rc != AVERROR(EAGAIN)) {
-            d->problem(d->lastSeconds, tr("%1: a frame after %2 s could not be decoded: %3")
-                                           .arg(d->name)
-                                           .arg(std::max(0.0, d->lastSeconds), 0, 'f', 3)
-                                           .arg(QString::fromStdString(av::errorString(rc))));
+            d->problem(d->lastSeconds,
+                       Media::tr("%1: a frame after %2 s could not be decoded: %3")
+                           .arg(d->name)
+                           .arg(std::max(0.0, d->lastSeconds), 0, 'f', 3)
+                           .arg(QString::fromStdString(av::errorString(rc))));
         }
         if (++fruitless > kMaxFruitlessPackets) {
-            d->problem(d->lastSeconds, tr("%1: gave up after %2 packets without a picture")
-                                           .arg(d->name)
-                                           .arg(kMaxFruitlessPackets));
+            d->problem(d->lastSeconds,
+                       Media::tr("%1: gave up after %2 packets without a picture")
+                           .arg(d->name)
+                           .arg(kMaxFruitlessPackets));
             d->finished = true;
             break;
         }
@@ -178,13 +181,14 @@ bool VideoReader::read(DecodedPicture &picture)
             continue;
         }
         if (rc < 0) {
-            const QString why = rc == AVERROR_EXIT
-                ? tr("reading stalled for more than %1 s").arg(d->options.stallTimeoutMs / 1000.0)
-                : QString::fromStdString(av::errorString(rc));
-            d->problem(d->lastSeconds, tr("%1: cannot read past %2 s: %3")
-                                           .arg(d->name)
-                                           .arg(std::max(0.0, d->lastSeconds), 0, 'f', 3)
-                                           .arg(why));
+            const QString why = rc == AVERROR_EXIT ? Media::tr("reading stalled for more than %1 s")
+                                                         .arg(d->options.stallTimeoutMs / 1000.0)
+                                                   : QString::fromStdString(av::errorString(rc));
+            d->problem(d->lastSeconds,
+                       Media::tr("%1: cannot read past %2 s: %3")
+                           .arg(d->name)
+                           .arg(std::max(0.0, d->lastSeconds), 0, 'f', 3)
+                           .arg(why));
             d->startDraining();
             continue;
         }
@@ -198,10 +202,11 @@ bool VideoReader::read(DecodedPicture &picture)
         rc = avcodec_send_packet(decoder, d->packet.get());
         av_packet_unref(d->packet.get());
         if (rc < 0 && rc != AVERROR(EAGAIN)) {
-            d->problem(packetSeconds, tr("%1: damaged data at %2 s could not be decoded: %3")
-                                          .arg(d->name)
-                                          .arg(std::max(0.0, packetSeconds), 0, 'f', 3)
-                                          .arg(QString::fromStdString(av::errorString(rc))));
+            d->problem(packetSeconds,
+                       Media::tr("%1: damaged data at %2 s could not be decoded: %3")
+                           .arg(d->name)
+                           .arg(std::max(0.0, packetSeconds), 0, 'f', 3)
+                           .arg(QString::fromStdString(av::errorString(rc))));
         }
     }
     return false;
@@ -216,10 +221,11 @@ bool VideoReader::seek(double seconds)
     const int rc = av_seek_frame(d->input.format.get(), stream->index, target,
                                  AVSEEK_FLAG_BACKWARD);
     if (rc < 0) {
-        d->problem(seconds, tr("%1: cannot seek to %2 s: %3")
-                                .arg(d->name)
-                                .arg(seconds, 0, 'f', 3)
-                                .arg(QString::fromStdString(av::errorString(rc))));
+        d->problem(seconds,
+                   Media::tr("%1: cannot seek to %2 s: %3")
+                       .arg(d->name)
+                       .arg(seconds, 0, 'f', 3)
+                       .arg(QString::fromStdString(av::errorString(rc))));
         return false;
     }
     avcodec_flush_buffers(d->input.decoder.get());
@@ -237,7 +243,9 @@ Result<void> VideoReader::toRgb(const DecodedPicture &picture, int width, int he
     const AVPixFmtDescriptor *desc = av_pix_fmt_desc_get(format);
     if (!desc || width <= 0 || height <= 0 || frame->width <= 0 || frame->height <= 0) {
         return makeError(ErrorCode::BadFormat,
-                         tr("%1: frame %2 has no usable picture").arg(d->name).arg(picture.index)
+                         Media::tr("%1: frame %2 has no usable picture")
+                             .arg(d->name)
+                             .arg(picture.index)
                              .toStdString());
     }
     const int rotation = d->input.info.rotation;
@@ -255,7 +263,7 @@ Result<void> VideoReader::toRgb(const DecodedPicture &picture, int width, int he
                                       nullptr));
     if (!d->sws) {
         return makeError(ErrorCode::Unsupported,
-                         tr("%1: cannot convert %2 pictures to RGB")
+                         Media::tr("%1: cannot convert %2 pictures to RGB")
                              .arg(d->name, QString::fromUtf8(desc->name))
                              .toStdString());
     }

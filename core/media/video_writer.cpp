@@ -21,24 +21,24 @@ namespace mbq {
 
 namespace {
 
-QString tr(const char *text)
+struct Media
 {
-    return QCoreApplication::translate("mbq::Media", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::Media)
+};
 
 // A libav write failure in words a user can act on.
 Error writeError(int rc, const QString &name, const QString &path)
 {
     QString why;
     if (rc == AVERROR(ENOSPC) || rc == AVERROR(EDQUOT))
-        why = tr("the disk is full");
+        why = Media::tr("the disk is full");
     else if (rc == AVERROR(EACCES) || rc == AVERROR(EPERM) || rc == AVERROR(EROFS))
-        why = tr("permission denied");
+        why = Media::tr("permission denied");
     else if (rc == AVERROR(EFBIG))
-        why = tr("the file would exceed the largest size allowed here");
+        why = Media::tr("the file would exceed the largest size allowed here");
     else
         why = QString::fromStdString(av::errorString(rc));
-    return makeError(ErrorCode::Io, tr("Cannot write %1: %2").arg(name, why).toStdString(),
+    return makeError(ErrorCode::Io, Media::tr("Cannot write %1: %2").arg(name, why).toStdString(),
                      path.toStdString());
 }
 
@@ -119,7 +119,7 @@ struct VideoWriter::Private
     {
         int rc = avcodec_send_frame(encoder.get(), input);
         if (rc < 0)
-            return encodeError(tr("Cannot encode %1: %2")
+            return encodeError(Media::tr("Cannot encode %1: %2")
                                    .arg(name, QString::fromStdString(av::errorString(rc))),
                                path);
         for (;;) {
@@ -127,7 +127,7 @@ struct VideoWriter::Private
             if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF)
                 return {};
             if (rc < 0)
-                return encodeError(tr("Cannot encode %1: %2")
+                return encodeError(Media::tr("Cannot encode %1: %2")
                                        .arg(name, QString::fromStdString(av::errorString(rc))),
                                    path);
             av_packet_rescale_ts(packet.get(), encoder->time_base, stream->time_base);
@@ -160,44 +160,48 @@ Result<std::unique_ptr<VideoWriter>> VideoWriter::open(const QString &path, int 
     d->height = height;
     const CodecChoice choice = choiceFor(options.codec);
     if (width <= 0 || height <= 0 || fps <= 0)
-        return encodeError(tr("Cannot write %1: empty video (%2×%3 at %4 fps)")
-                               .arg(d->name).arg(width).arg(height).arg(fps),
+        return encodeError(Media::tr("Cannot write %1: empty video (%2×%3 at %4 fps)")
+                               .arg(d->name)
+                               .arg(width)
+                               .arg(height)
+                               .arg(fps),
                            path, ErrorCode::InvalidArgument);
     if (choice.subsampled && (width % 2 || height % 2))
-        return encodeError(tr("Cannot write %1: %2 needs an even width and height, not %3×%4")
-                               .arg(d->name, QString::fromLatin1(videoCodecName(options.codec)))
-                               .arg(width)
-                               .arg(height),
-                           path, ErrorCode::InvalidArgument);
+        return encodeError(
+            Media::tr("Cannot write %1: %2 needs an even width and height, not %3×%4")
+                .arg(d->name, QString::fromLatin1(videoCodecName(options.codec)))
+                .arg(width)
+                .arg(height),
+            path, ErrorCode::InvalidArgument);
 
     const QByteArray pathUtf8 = path.toUtf8();
     const AVOutputFormat *container = av_guess_format(nullptr, pathUtf8.constData(), nullptr);
     if (!container)
-        return encodeError(tr("Cannot write %1: unknown container; use .mp4, .mov or .mkv")
-                               .arg(d->name),
-                           path, ErrorCode::InvalidArgument);
+        return encodeError(
+            Media::tr("Cannot write %1: unknown container; use .mp4, .mov or .mkv").arg(d->name),
+            path, ErrorCode::InvalidArgument);
     const AVCodec *codec = avcodec_find_encoder_by_name(choice.encoder);
     if (!codec)
-        return encodeError(tr("Cannot write %1: this FFmpeg has no %2 encoder")
+        return encodeError(Media::tr("Cannot write %1: this FFmpeg has no %2 encoder")
                                .arg(d->name, QString::fromLatin1(choice.encoder)),
                            path, ErrorCode::Unsupported);
     if (avformat_query_codec(container, codec->id, FF_COMPLIANCE_NORMAL) != 1)
-        return encodeError(tr("Cannot write %1: %2 video cannot be stored in a .%3 file")
-                               .arg(d->name, QString::fromLatin1(videoCodecName(options.codec)),
-                                    info.suffix()),
-                           path, ErrorCode::InvalidArgument);
+        return encodeError(
+            Media::tr("Cannot write %1: %2 video cannot be stored in a .%3 file")
+                .arg(d->name, QString::fromLatin1(videoCodecName(options.codec)), info.suffix()),
+            path, ErrorCode::InvalidArgument);
 
     // The temporary file sits beside the target so the final rename stays on one file system.
     const QDir dir = info.absoluteDir();
     if (!dir.exists())
-        return encodeError(tr("Cannot write %1: the folder %2 does not exist")
-                               .arg(d->name, dir.path()),
-                           path, ErrorCode::NotFound);
+        return encodeError(
+            Media::tr("Cannot write %1: the folder %2 does not exist").arg(d->name, dir.path()),
+            path, ErrorCode::NotFound);
     {
         QTemporaryFile reserve(dir.filePath(QStringLiteral(".%1.XXXXXX.part").arg(d->name)));
         reserve.setAutoRemove(false);
         if (!reserve.open())
-            return encodeError(tr("Cannot write %1: %2").arg(d->name, reserve.errorString()),
+            return encodeError(Media::tr("Cannot write %1: %2").arg(d->name, reserve.errorString()),
                                path, ErrorCode::Io);
         // QTemporaryFile creates 0600; an exported video is an ordinary document others read.
         reserve.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
@@ -209,13 +213,13 @@ Result<std::unique_ptr<VideoWriter>> VideoWriter::open(const QString &path, int 
     AVFormatContext *raw = nullptr;
     avformat_alloc_output_context2(&raw, container, nullptr, tempUtf8.constData());
     if (!raw)
-        return encodeError(tr("Cannot write %1: out of memory").arg(d->name), path,
+        return encodeError(Media::tr("Cannot write %1: out of memory").arg(d->name), path,
                            ErrorCode::OutOfMemory);
     d->format.reset(raw);
 
     d->encoder.reset(avcodec_alloc_context3(codec));
     if (!d->encoder || !d->frame || !d->packet)
-        return encodeError(tr("Cannot write %1: out of memory").arg(d->name), path,
+        return encodeError(Media::tr("Cannot write %1: out of memory").arg(d->name), path,
                            ErrorCode::OutOfMemory);
     AVCodecContext *enc = d->encoder.get();
     const AVRational rate = av_d2q(fps, 1 << 20);
@@ -249,14 +253,14 @@ Result<std::unique_ptr<VideoWriter>> VideoWriter::open(const QString &path, int 
         codecOptions.set("x265-params", "log-level=none"); // x265 prints to stderr itself
     int rc = avcodec_open2(enc, codec, codecOptions.get());
     if (rc < 0)
-        return encodeError(tr("Cannot write %1: the %2 encoder refused the settings: %3")
+        return encodeError(Media::tr("Cannot write %1: the %2 encoder refused the settings: %3")
                                .arg(d->name, QString::fromLatin1(choice.encoder),
                                     QString::fromStdString(av::errorString(rc))),
                            path, ErrorCode::InvalidArgument);
 
     d->stream = avformat_new_stream(raw, nullptr);
     if (!d->stream)
-        return encodeError(tr("Cannot write %1: out of memory").arg(d->name), path,
+        return encodeError(Media::tr("Cannot write %1: out of memory").arg(d->name), path,
                            ErrorCode::OutOfMemory);
     d->stream->time_base = enc->time_base;
     d->stream->avg_frame_rate = rate;
@@ -283,16 +287,17 @@ Result<std::unique_ptr<VideoWriter>> VideoWriter::open(const QString &path, int 
     frame->width = width;
     frame->height = height;
     if (av_frame_get_buffer(frame, 0) < 0)
-        return encodeError(tr("Cannot write %1: out of memory").arg(d->name), path,
+        return encodeError(Media::tr("Cannot write %1: out of memory").arg(d->name), path,
                            ErrorCode::OutOfMemory);
     d->sws.reset(sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, enc->pix_fmt,
                                 SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT
                                     | SWS_FULL_CHR_H_INP,
                                 nullptr, nullptr, nullptr));
     if (!d->sws)
-        return encodeError(tr("Cannot write %1: no RGB conversion to %2")
-                               .arg(d->name, QString::fromLatin1(av_get_pix_fmt_name(enc->pix_fmt))),
-                           path, ErrorCode::Unsupported);
+        return encodeError(
+            Media::tr("Cannot write %1: no RGB conversion to %2")
+                .arg(d->name, QString::fromLatin1(av_get_pix_fmt_name(enc->pix_fmt))),
+            path, ErrorCode::Unsupported);
     if (!choice.rgb) {
         // Matches the BT.709 limited-range tags above, which our decoder and players honour.
         sws_setColorspaceDetails(d->sws.get(), sws_getCoefficients(SWS_CS_DEFAULT), 1,
@@ -308,11 +313,12 @@ VideoWriter::~VideoWriter() = default;
 Result<void> VideoWriter::write(const uint8_t *rgb)
 {
     if (d->failed || d->committed)
-        return encodeError(tr("Cannot write %1: the writer is closed").arg(d->name), d->path);
+        return encodeError(Media::tr("Cannot write %1: the writer is closed").arg(d->name),
+                           d->path);
     AVFrame *frame = d->frame.get();
     if (av_frame_make_writable(frame) < 0)
-        return d->fail(encodeError(tr("Cannot write %1: out of memory").arg(d->name), d->path,
-                                   ErrorCode::OutOfMemory));
+        return d->fail(encodeError(Media::tr("Cannot write %1: out of memory").arg(d->name),
+                                   d->path, ErrorCode::OutOfMemory));
     const uint8_t *planes[4] = {rgb, nullptr, nullptr, nullptr};
     const int strides[4] = {d->width * 3, 0, 0, 0};
     sws_scale(d->sws.get(), planes, strides, 0, d->height, frame->data, frame->linesize);
@@ -326,7 +332,8 @@ Result<void> VideoWriter::write(const uint8_t *rgb)
 Result<void> VideoWriter::finish()
 {
     if (d->failed || d->committed)
-        return encodeError(tr("Cannot write %1: the writer is closed").arg(d->name), d->path);
+        return encodeError(Media::tr("Cannot write %1: the writer is closed").arg(d->name),
+                           d->path);
     auto flushed = d->encode(nullptr);
     if (!flushed)
         return d->fail(flushed.error());
@@ -351,7 +358,7 @@ Result<void> encodeVideo(const VideoFrames &frames, const QString &path,
 {
     if (frames.empty())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("Cannot write %1: the clip has no frames")
+                         Media::tr("Cannot write %1: the clip has no frames")
                              .arg(QFileInfo(path).fileName())
                              .toStdString());
     auto writer = VideoWriter::open(path, frames.width, frames.height, frames.fps, options);

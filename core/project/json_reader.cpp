@@ -9,30 +9,30 @@ namespace mbq {
 
 namespace {
 
-QString tr(const char *text)
+struct JsonReaderTr
 {
-    return QCoreApplication::translate("mbq::JsonReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::JsonReader)
+};
 
 QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-        return tr("null");
+        return JsonReaderTr::tr("null");
     case QJsonValue::Bool:
-        return tr("a boolean");
+        return JsonReaderTr::tr("a boolean");
     case QJsonValue::Double:
-        return tr("a number");
+        return JsonReaderTr::tr("a number");
     case QJsonValue::String:
-        return tr("a string");
+        return JsonReaderTr::tr("a string");
     case QJsonValue::Array:
-        return tr("an array");
+        return JsonReaderTr::tr("an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return JsonReaderTr::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
+    return JsonReaderTr::tr("nothing");
 }
 
 } // namespace
@@ -67,7 +67,7 @@ bool JsonReader::lookup(const QJsonObject &object, const QString &key, const QSt
     const auto it = object.constFind(key);
     if (it == object.constEnd()) {
         if (presence == Required)
-            return fail(join(path, key), tr("is missing"));
+            return fail(join(path, key), JsonReaderTr::tr("is missing"));
         return false;
     }
     *out = it.value();
@@ -76,13 +76,13 @@ bool JsonReader::lookup(const QJsonObject &object, const QString &key, const QSt
 
 bool JsonReader::wrongType(const QJsonValue &value, const QString &path, const QString &expected)
 {
-    return fail(path, tr("must be %1, got %2").arg(expected, typeName(value)));
+    return fail(path, JsonReaderTr::tr("must be %1, got %2").arg(expected, typeName(value)));
 }
 
 bool JsonReader::objectValue(const QJsonValue &value, const QString &path, QJsonObject *out)
 {
     if (!value.isObject())
-        return wrongType(value, path, tr("an object"));
+        return wrongType(value, path, JsonReaderTr::tr("an object"));
     *out = value.toObject();
     return true;
 }
@@ -90,7 +90,7 @@ bool JsonReader::objectValue(const QJsonValue &value, const QString &path, QJson
 bool JsonReader::numberValue(const QJsonValue &value, const QString &path, double *out)
 {
     if (!value.isDouble())
-        return wrongType(value, path, tr("a number"));
+        return wrongType(value, path, JsonReaderTr::tr("a number"));
     *out = value.toDouble();
     return true;
 }
@@ -111,7 +111,7 @@ bool JsonReader::array(const QJsonObject &object, const QString &key, const QStr
     if (!lookup(object, key, path, presence, &value))
         return !m_failed;
     if (!value.isArray())
-        return wrongType(value, join(path, key), tr("an array"));
+        return wrongType(value, join(path, key), JsonReaderTr::tr("an array"));
     *out = value.toArray();
     return true;
 }
@@ -123,7 +123,7 @@ bool JsonReader::string(const QJsonObject &object, const QString &key, const QSt
     if (!lookup(object, key, path, presence, &value))
         return !m_failed;
     if (!value.isString())
-        return wrongType(value, join(path, key), tr("a string"));
+        return wrongType(value, join(path, key), JsonReaderTr::tr("a string"));
     *out = value.toString();
     return true;
 }
@@ -135,7 +135,7 @@ bool JsonReader::boolean(const QJsonObject &object, const QString &key, const QS
     if (!lookup(object, key, path, presence, &value))
         return !m_failed;
     if (!value.isBool())
-        return wrongType(value, join(path, key), tr("true or false"));
+        return wrongType(value, join(path, key), JsonReaderTr::tr("true or false"));
     *out = value.toBool();
     return true;
 }
@@ -161,7 +161,7 @@ bool JsonReader::integer(const QJsonObject &object, const QString &key, const QS
         return false;
     if (std::floor(number) != number || number < std::numeric_limits<int>::min()
         || number > std::numeric_limits<int>::max()) {
-        return fail(at, tr("must be a whole number, got %1").arg(number));
+        return fail(at, JsonReaderTr::tr("must be a whole number, got %1").arg(number));
     }
     *out = int(number);
     return true;
@@ -178,25 +178,27 @@ bool JsonReader::uint64(const QJsonObject &object, const QString &key, const QSt
     if (value.isDouble()) {
         const double number = value.toDouble();
         if (std::floor(number) != number || number < 0.0 || number > kExactLimit) {
-            return fail(at,
-                        tr("must be a whole number in [0, 2^53] (write larger values as a "
-                           "string), got %1")
-                            .arg(number));
+            return fail(
+                at,
+                JsonReaderTr::tr("must be a whole number in [0, 2^53] (write larger values as a "
+                                 "string), got %1")
+                    .arg(number));
         }
         *out = uint64_t(number);
         return true;
     }
     if (!value.isString())
-        return wrongType(value, at, tr("a decimal string"));
+        return wrongType(value, at, JsonReaderTr::tr("a decimal string"));
     const QString text = value.toString();
     bool ok = !text.isEmpty() && text.size() <= 20;
     for (QChar c : text)
         ok = ok && c >= QLatin1Char('0') && c <= QLatin1Char('9');
     const qulonglong parsed = ok ? text.toULongLong(&ok) : 0;
     if (!ok) {
-        return fail(at,
-                    tr("must be a decimal number from 0 to 18446744073709551615, got \"%1\"")
-                        .arg(text.left(40)));
+        return fail(
+            at,
+            JsonReaderTr::tr("must be a decimal number from 0 to 18446744073709551615, got \"%1\"")
+                .arg(text.left(40)));
     }
     *out = parsed;
     return true;

@@ -10,10 +10,10 @@
 namespace mbq {
 namespace {
 
-QString tr(const char *text)
+struct LayerSelection
 {
-    return QCoreApplication::translate("mbq::LayerSelection", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::LayerSelection)
+};
 
 Error invalid(const QString &message)
 {
@@ -23,8 +23,9 @@ Error invalid(const QString &message)
 QString outOfRange(const QString &position, size_t count)
 {
     if (count == 0)
-        return tr("Layer %1 does not exist: the model has no layers.").arg(position);
-    return tr("Layer %1 does not exist: the model has %2 layers (0-%3).")
+        return LayerSelection::tr("Layer %1 does not exist: the model has no layers.")
+            .arg(position);
+    return LayerSelection::tr("Layer %1 does not exist: the model has %2 layers (0-%3).")
         .arg(position)
         .arg(count)
         .arg(count - 1);
@@ -50,7 +51,8 @@ Result<std::vector<std::string>> parseLayerSelection(const QString &text,
         if (!match.hasMatch()) {
             const auto it = std::find(layers.begin(), layers.end(), part.toStdString());
             if (it == layers.end())
-                return invalid(tr("Unknown layer \"%1\" for this model.").arg(part));
+                return invalid(
+                    LayerSelection::tr("Unknown layer \"%1\" for this model.").arg(part));
             chosen.insert(size_t(it - layers.begin()));
             continue;
         }
@@ -65,8 +67,10 @@ Result<std::vector<std::string>> parseLayerSelection(const QString &text,
         if (!lastOk || size_t(last) >= layers.size())
             return invalid(outOfRange(lastText, layers.size()));
         if (last < first)
-            return invalid(
-                tr("The range %1 is reversed; write %2-%3.").arg(part).arg(last).arg(first));
+            return invalid(LayerSelection::tr("The range %1 is reversed; write %2-%3.")
+                               .arg(part)
+                               .arg(last)
+                               .arg(first));
         for (int i = first; i <= last; ++i)
             chosen.insert(size_t(i));
     }

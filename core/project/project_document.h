@@ -13,7 +13,7 @@
 
 namespace mbq {
 
-template<class T> class SetFieldCommand;
+template<typename T> class SetFieldCommand;
 class InsertTakeCommand;
 class RemoveTakeCommand;
 

@@ -18,10 +18,10 @@ namespace mbq {
 
 namespace {
 
-QString tr(const char *text)
+struct ProjectFormat
 {
-    return QCoreApplication::translate("mbq::ProjectFormat", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::ProjectFormat)
+};
 
 QString key(const char *name)
 {
@@ -133,7 +133,7 @@ bool readSettings(JsonReader &r, const QJsonObject &parent, const QString &paren
         for (Sampler known : {Sampler::UniPC, Sampler::Euler, Sampler::DDIM})
             names << QLatin1String(samplerName(known));
         return r.fail(JsonReader::join(path, key("sampler")),
-                      tr("must be one of %1, got \"%2\"")
+                      ProjectFormat::tr("must be one of %1, got \"%2\"")
                           .arg(names.join(QLatin1String(", ")), sampler.left(40)));
     }
     const QString problem = settingsProblem(s, path + QLatin1Char('.'));
@@ -151,7 +151,7 @@ bool readShots(JsonReader &r, const QJsonObject &parent, const QString &parentPa
         return false;
     const QString path = JsonReader::join(parentPath, key("shots"));
     if (shots.isEmpty())
-        return r.fail(path, tr("must hold at least one shot"));
+        return r.fail(path, ProjectFormat::tr("must hold at least one shot"));
     out->clear();
     for (int i = 0; i < shots.size(); ++i) {
         const QString at = JsonReader::index(path, i);
@@ -192,13 +192,13 @@ bool readTake(JsonReader &r, const QJsonValue &value, const QString &path, const
         return false;
     }
     if (out->id.isEmpty())
-        return r.fail(JsonReader::join(path, key("id")), tr("must not be empty"));
+        return r.fail(JsonReader::join(path, key("id")), ProjectFormat::tr("must not be empty"));
     if (!created.isEmpty()) {
         out->created = QDateTime::fromString(created, Qt::ISODateWithMs);
         if (!out->created.isValid()) {
-            return r.fail(
-                JsonReader::join(path, key("created")),
-                tr("must be an ISO 8601 date and time, got \"%1\"").arg(created.left(40)));
+            return r.fail(JsonReader::join(path, key("created")),
+                          ProjectFormat::tr("must be an ISO 8601 date and time, got \"%1\"")
+                              .arg(created.left(40)));
         }
     }
     if (!parseTakeState(state, &out->state)) {
@@ -208,7 +208,7 @@ bool readTake(JsonReader &r, const QJsonValue &value, const QString &path, const
             names << QLatin1String(takeStateName(known));
         }
         return r.fail(JsonReader::join(path, key("state")),
-                      tr("must be one of %1, got \"%2\"")
+                      ProjectFormat::tr("must be one of %1, got \"%2\"")
                           .arg(names.join(QLatin1String(", ")), state.left(40)));
     }
     if (!readParameters(r, o, path, &out->parameters))
@@ -297,8 +297,9 @@ QByteArray projectToJson(const ProjectData &data, const QString &baseDir)
 Result<QJsonObject> migrateProject(QJsonObject object, int fromVersion, const QString &fileName)
 {
     if (fromVersion < 0 || fromVersion > kProjectFormatVersion) {
-        return fileError(fileName, tr("cannot upgrade from format_version %1").arg(fromVersion),
-                         ErrorCode::Unsupported);
+        return fileError(
+            fileName, ProjectFormat::tr("cannot upgrade from format_version %1").arg(fromVersion),
+            ErrorCode::Unsupported);
     }
     JsonReader reader(fileName);
     for (int version = fromVersion; version < kProjectFormatVersion; ++version) {
@@ -318,12 +319,12 @@ Result<ProjectData> projectFromJson(const QByteArray &bytes, const QString &file
 {
     if (bytes.size() > kMaxProjectFileBytes) {
         return fileError(fileName,
-                         tr("is %1 MiB, larger than any project (limit %2 MiB)")
+                         ProjectFormat::tr("is %1 MiB, larger than any project (limit %2 MiB)")
                              .arg(bytes.size() / (1024 * 1024))
                              .arg(kMaxProjectFileBytes / (1024 * 1024)));
     }
     if (bytes.trimmed().isEmpty())
-        return fileError(fileName, tr("is empty"));
+        return fileError(fileName, ProjectFormat::tr("is empty"));
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
@@ -332,13 +333,13 @@ Result<ProjectData> projectFromJson(const QByteArray &bytes, const QString &file
         const qsizetype line = head.count('\n') + 1;
         const qsizetype column = head.size() - head.lastIndexOf('\n');
         return fileError(fileName,
-                         tr("is not valid JSON: %1 at line %2, column %3")
+                         ProjectFormat::tr("is not valid JSON: %1 at line %2, column %3")
                              .arg(parseError.errorString())
                              .arg(line)
                              .arg(column));
     }
     if (!document.isObject())
-        return fileError(fileName, tr("must hold a JSON object at the top level"));
+        return fileError(fileName, ProjectFormat::tr("must hold a JSON object at the top level"));
     QJsonObject object = document.object();
 
     JsonReader r(fileName);
@@ -349,18 +350,21 @@ Result<ProjectData> projectFromJson(const QByteArray &bytes, const QString &file
         return r.error();
     }
     if (app != QLatin1String("mbq")) {
-        return fileError(fileName, tr("is not an mbq project (app is \"%1\")").arg(app.left(40)));
+        return fileError(
+            fileName, ProjectFormat::tr("is not an mbq project (app is \"%1\")").arg(app.left(40)));
     }
     if (version > kProjectFormatVersion) {
-        return fileError(fileName,
-                         tr("was made by a newer mbq (format_version %1; this version reads up "
-                            "to %2). Update mbq to open it.")
-                             .arg(version)
-                             .arg(kProjectFormatVersion),
-                         ErrorCode::Unsupported);
+        return fileError(
+            fileName,
+            ProjectFormat::tr("was made by a newer mbq (format_version %1; this version reads up "
+                              "to %2). Update mbq to open it.")
+                .arg(version)
+                .arg(kProjectFormatVersion),
+            ErrorCode::Unsupported);
     }
     if (version < 0)
-        return fileError(fileName, tr("format_version must be >= 0, got %1").arg(version));
+        return fileError(fileName,
+                         ProjectFormat::tr("format_version must be >= 0, got %1").arg(version));
     if (version < kProjectFormatVersion) {
         Result<QJsonObject> migrated = migrateProject(object, version, fileName);
         if (!migrated)
@@ -388,8 +392,9 @@ Result<ProjectData> projectFromJson(const QByteArray &bytes, const QString &file
         if (!readTake(r, takes[i], at, baseDir, &take))
             return r.error();
         if (ids.contains(take.id)) {
-            return fileError(fileName,
-                             tr("%1.id repeats take id \"%2\"").arg(at, take.id.left(40)));
+            return fileError(
+                fileName,
+                ProjectFormat::tr("%1.id repeats take id \"%2\"").arg(at, take.id.left(40)));
         }
         ids.insert(take.id);
         data.takes.append(std::move(take));

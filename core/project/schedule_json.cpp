@@ -12,10 +12,10 @@ namespace mbq {
 
 namespace {
 
-QString tr(const char *text)
+struct ScheduleJson
 {
-    return QCoreApplication::translate("mbq::ScheduleJson", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::ScheduleJson)
+};
 
 template<class Enum, size_t N> QString choices(const Enum (&values)[N], const char *(*name)(Enum))
 {
@@ -31,7 +31,7 @@ bool readUnitFloat(JsonReader &reader, const QJsonValue &value, const QString &p
     if (!reader.numberValue(value, path, &number))
         return false;
     if (!(number >= 0.0 && number <= 1.0))
-        return reader.fail(path, tr("must be in [0, 1], got %1").arg(number));
+        return reader.fail(path, ScheduleJson::tr("must be in [0, 1], got %1").arg(number));
     *out = float(number);
     return true;
 }
@@ -46,12 +46,14 @@ bool readLayer(JsonReader &reader, const QJsonValue &value, const QString &path,
     if (!reader.string(object, QStringLiteral("id"), path, &id))
         return false;
     if (id.trimmed().isEmpty())
-        return reader.fail(JsonReader::join(path, QStringLiteral("id")), tr("must not be empty"));
+        return reader.fail(JsonReader::join(path, QStringLiteral("id")),
+                           ScheduleJson::tr("must not be empty"));
     out->layer = id.toStdString();
 
     const auto weight = object.constFind(QLatin1String("weight"));
     if (weight == object.constEnd())
-        return reader.fail(JsonReader::join(path, QStringLiteral("weight")), tr("is missing"));
+        return reader.fail(JsonReader::join(path, QStringLiteral("weight")),
+                           ScheduleJson::tr("is missing"));
     if (!readUnitFloat(reader, *weight, JsonReader::join(path, QStringLiteral("weight")),
                        &out->weight)) {
         return false;
@@ -82,8 +84,9 @@ bool readEnum(JsonReader &reader, const QJsonObject &object, const QString &key,
     if (!object.contains(key))
         return true;
     if (!parse(name.toStdString(), out)) {
-        return reader.fail(JsonReader::join(path, key),
-                           tr("must be one of %1, got \"%2\"").arg(allowed, name.left(40)));
+        return reader.fail(
+            JsonReader::join(path, key),
+            ScheduleJson::tr("must be one of %1, got \"%2\"").arg(allowed, name.left(40)));
     }
     return true;
 }
@@ -152,7 +155,7 @@ bool readSchedule(JsonReader &reader, const QJsonObject &object, const QString &
         const QString id = QString::fromStdString(layer.layer);
         if (seen.contains(id)) {
             return reader.fail(JsonReader::join(at, QStringLiteral("id")),
-                               tr("repeats layer \"%1\"").arg(id));
+                               ScheduleJson::tr("repeats layer \"%1\"").arg(id));
         }
         seen.insert(id);
         s.layers.push_back(std::move(layer));
@@ -164,12 +167,12 @@ bool readSchedule(JsonReader &reader, const QJsonObject &object, const QString &
     }
     if (s.stepBegin < 0) {
         return reader.fail(JsonReader::join(path, QStringLiteral("step_begin")),
-                           tr("must be >= 0, got %1").arg(s.stepBegin));
+                           ScheduleJson::tr("must be >= 0, got %1").arg(s.stepBegin));
     }
     if (s.stepEnd < s.stepBegin) {
         return reader.fail(
             JsonReader::join(path, QStringLiteral("step_end")),
-            tr("must be >= step_begin (%1), got %2").arg(s.stepBegin).arg(s.stepEnd));
+            ScheduleJson::tr("must be >= step_begin (%1), got %2").arg(s.stepBegin).arg(s.stepEnd));
     }
 
     static const InjectionMode modes[] = {InjectionMode::Replace, InjectionMode::Blend};
@@ -196,7 +199,7 @@ bool readSchedule(JsonReader &reader, const QJsonObject &object, const QString &
     }
     if (!(timestep >= 0.0 && timestep <= 1000.0)) {
         return reader.fail(JsonReader::join(path, QStringLiteral("extraction_timestep")),
-                           tr("must be in [0, 1000], got %1").arg(timestep));
+                           ScheduleJson::tr("must be in [0, 1000], got %1").arg(timestep));
     }
     s.extractionTimestep = float(timestep);
 
@@ -207,7 +210,7 @@ bool readSchedule(JsonReader &reader, const QJsonObject &object, const QString &
         mask.toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
         return reader.fail(JsonReader::join(path, QStringLiteral("token_mask")),
-                           tr("must be base64-encoded bytes"));
+                           ScheduleJson::tr("must be base64-encoded bytes"));
     }
     s.tokenMask.assign(decoded.decoded.cbegin(), decoded.decoded.cend());
 

@@ -8,23 +8,24 @@ namespace mbq {
 
 namespace {
 
-QString tr(const char *text)
+struct SettingsRules
 {
-    return QCoreApplication::translate("mbq::SettingsRules", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::SettingsRules)
+};
 
 QString nearest(int below, int above)
 {
     if (below == above)
         return QString::number(below);
-    return tr("%1 or %2").arg(below).arg(above);
+    return SettingsRules::tr("%1 or %2").arg(below).arg(above);
 }
 
 QString sizeProblem(int value, const QString &field)
 {
     if (value > 0 && value <= kMaxSize && value % kSizeMultiple == 0)
         return {};
-    return tr("%1 must be a positive multiple of %2 up to %3, got %4; nearest valid: %5")
+    return SettingsRules::tr(
+               "%1 must be a positive multiple of %2 up to %3, got %4; nearest valid: %5")
         .arg(field)
         .arg(kSizeMultiple)
         .arg(kMaxSize)
@@ -38,7 +39,8 @@ QString framesProblem(int frames, const QString &field)
 {
     if (frames >= 1 && frames <= kMaxFrames && (frames - 1) % 4 == 0)
         return {};
-    return tr("%1 must be 4n+1 frames (1, 5, 9, ... up to %2), got %3; nearest valid: %4")
+    return SettingsRules::tr(
+               "%1 must be 4n+1 frames (1, 5, 9, ... up to %2), got %3; nearest valid: %4")
         .arg(field)
         .arg(kMaxFrames)
         .arg(frames)
@@ -54,13 +56,16 @@ QString settingsProblem(const GenerationSettings &s, const QString &prefix)
     if (QString p = framesProblem(s.frames, prefix + QLatin1String("frames")); !p.isEmpty())
         return p;
     if (!(s.fps > 0.0 && s.fps <= 240.0))
-        return tr("%1fps must be in (0, 240], got %2").arg(prefix).arg(s.fps);
+        return SettingsRules::tr("%1fps must be in (0, 240], got %2").arg(prefix).arg(s.fps);
     if (s.steps < 1 || s.steps > kMaxSteps)
-        return tr("%1steps must be in [1, %2], got %3").arg(prefix).arg(kMaxSteps).arg(s.steps);
+        return SettingsRules::tr("%1steps must be in [1, %2], got %3")
+            .arg(prefix)
+            .arg(kMaxSteps)
+            .arg(s.steps);
     if (!(std::isfinite(s.guidance) && s.guidance >= 0.0))
-        return tr("%1guidance must be >= 0, got %2").arg(prefix).arg(s.guidance);
+        return SettingsRules::tr("%1guidance must be >= 0, got %2").arg(prefix).arg(s.guidance);
     if (!(std::isfinite(s.shift) && s.shift > 0.0))
-        return tr("%1shift must be > 0, got %2").arg(prefix).arg(s.shift);
+        return SettingsRules::tr("%1shift must be > 0, got %2").arg(prefix).arg(s.shift);
     return {};
 }
 

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +37,42 @@ private Q_SLOTS:
         QVERIFY2(run.code == 0, run.err.constData());
         QVERIFY(run.out.contains("RANDOM WEIGHTS"));
         QVERIFY(QFile::exists(m_ckpt + "/model.ckpt"));
+    }
+
+    void generateAndTransferPickTheFamilysPipeline()
+    {
+        // Sizes are multiples of 64 and any frame count is allowed: VideoCrafter2's rules.
+        const QString plain = m_dir.filePath(QStringLiteral("plain.mp4"));
+        const ProcessRun generated = mbq({"generate", "--model", m_ckpt, "--prompt", "a fox",
+                                          "--width", "64", "--height", "64", "--frames", "4",
+                                          "--steps", "4", "--out", plain});
+        QVERIFY2(generated.code == 0, generated.err.constData());
+        QVERIFY(QFile::exists(plain));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("plain.latent.safetensors"))));
+
+        // A real clip from FFmpeg's test source, conformed to exactly 4 frames at 64x64.
+        const QString source = m_dir.filePath(QStringLiteral("source.mp4"));
+        QProcess ffmpeg;
+        ffmpeg.start(QStringLiteral("ffmpeg"),
+                     {"-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=96x80:rate=8",
+                      "-frames:v", "12", "-pix_fmt", "yuv420p", source});
+        QVERIFY(ffmpeg.waitForFinished(60000));
+        QCOMPARE(ffmpeg.exitCode(), 0);
+        const QString metrics = m_dir.filePath(QStringLiteral("metrics.json"));
+        const ProcessRun transferred = mbq(
+                {"transfer", "--model", m_ckpt, "--source", source, "--prompt", "a wolf",
+                 "--width", "64", "--height", "64", "--frames", "4", "--fps", "8", "--steps",
+                 "4", "--out", m_dir.filePath(QStringLiteral("wolf.mp4")), "--metrics", metrics});
+        QVERIFY2(transferred.code == 0, transferred.err.constData());
+        // The family's default schedule: every spatial self-attention, per-step extraction.
+        QVERIFY(QFile::exists(metrics));
+        QVERIFY2(transferred.err.contains("4 of 12 frames"), transferred.err.constData());
+
+        const ProcessRun wrongSize = mbq({"generate", "--model", m_ckpt, "--prompt", "a fox",
+                                          "--width", "96", "--height", "64", "--frames", "4",
+                                          "--steps", "4", "--out", plain});
+        QCOMPARE(wrongSize.code, 1);
+        QVERIFY2(wrongSize.err.contains("64"), wrongSize.err.constData());
     }
 
     void safetensorsLayoutIsRecognised()

@@ -11,10 +11,10 @@
 namespace mbq {
 namespace {
 
-QString translate(const char *text)
+struct CompareViewTr
 {
-    return QCoreApplication::translate("mbq::CompareView", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::CompareView)
+};
 
 // The displayed size, scaled down (aspect kept) when its longer side exceeds maxSide.
 QSize decodeSize(int width, int height, int maxSide)
@@ -56,8 +56,9 @@ ClipFrames decodeClipFrames(const QString &path, const std::atomic<bool> &cancel
     DecodedPicture picture;
     while (!cancel.load(std::memory_order_relaxed) && reader.read(picture)) {
         if (frameBytes * size_t(clip.frames.size() + 1) > options.maxBytes) {
-            clip.note = translate("Showing the first %1 frames: the rest would not fit in memory")
-                            .arg(clip.frames.size());
+            clip.note
+                = CompareViewTr::tr("Showing the first %1 frames: the rest would not fit in memory")
+                      .arg(clip.frames.size());
             break;
         }
         auto converted = reader.toRgb(picture, size.width(), size.height(), rgb.data());
@@ -69,7 +70,7 @@ ClipFrames decodeClipFrames(const QString &path, const std::atomic<bool> &cancel
     }
     const std::vector<DecodeProblem> &problems = reader.problems();
     if (clip.frames.isEmpty() && clip.note.isEmpty()) {
-        clip.error = translate("%1: no frame could be decoded").arg(name);
+        clip.error = CompareViewTr::tr("%1: no frame could be decoded").arg(name);
         if (!problems.empty())
             clip.error += QStringLiteral(": ") + problems.front().message;
     } else if (clip.frames.isEmpty()) {

@@ -6,10 +6,10 @@
 namespace mbq {
 namespace {
 
-QString tr(const char *text)
+struct LayerGroups
 {
-    return QCoreApplication::translate("mbq::LayerGroups", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::LayerGroups)
+};
 
 // "spatial" or "temporal" for a U-Net attention id, else empty.
 QString kindOf(const QStringList &parts)
@@ -32,11 +32,11 @@ QString levelTitle(const QString &level)
 {
     const QStringList parts = level.split(QLatin1Char('.'));
     if (parts.front() == QLatin1String("mid"))
-        return tr("Middle");
+        return LayerGroups::tr("Middle");
     if (parts.size() == 2 && parts.front() == QLatin1String("down"))
-        return tr("Down %1").arg(parts[1]);
+        return LayerGroups::tr("Down %1").arg(parts[1]);
     if (parts.size() == 2 && parts.front() == QLatin1String("up"))
-        return tr("Up %1").arg(parts[1]);
+        return LayerGroups::tr("Up %1").arg(parts[1]);
     return level;
 }
 
@@ -58,9 +58,10 @@ std::vector<LayerGroup> groupLayers(const std::vector<std::string> &ids)
             keys.push_back(key);
             LayerGroup group;
             if (kind.isEmpty())
-                group.tab = tr("Layers");
+                group.tab = LayerGroups::tr("Layers");
             else
-                group.tab = kind == QLatin1String("spatial") ? tr("Spatial") : tr("Temporal");
+                group.tab = kind == QLatin1String("spatial") ? LayerGroups::tr("Spatial")
+                                                             : LayerGroups::tr("Temporal");
             group.title = kind.isEmpty() ? QString() : levelTitle(level);
             groups.push_back(group);
         }

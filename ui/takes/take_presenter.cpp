@@ -19,10 +19,10 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-QString tr(const char *text)
+struct TakePresenter
 {
-    return QCoreApplication::translate("mbq::TakePresenter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mbq::TakePresenter)
+};
 
 double metric(const Take &take, const char *key)
 {
@@ -56,13 +56,13 @@ QVector<TradeoffPoint> tradeoffPointsOf(const ProjectData &data)
         if (std::isnan(leak) || std::isnan(fidelity))
             continue;
         const InjectionSchedule &s = take.parameters.schedule;
-        const QString details = tr("layers %1\nsteps %2–%3 of %4 · %5\nseed %6")
-                                        .arg(describeLayers(take.parameters.schedule))
-                                        .arg(s.stepBegin)
-                                        .arg(s.stepEnd)
-                                        .arg(take.parameters.settings.steps)
-                                        .arg(QString::fromLatin1(injectionModeName(s.mode)))
-                                        .arg(take.parameters.settings.seed);
+        const QString details = TakePresenter::tr("layers %1\nsteps %2–%3 of %4 · %5\nseed %6")
+                                    .arg(describeLayers(take.parameters.schedule))
+                                    .arg(s.stepBegin)
+                                    .arg(s.stepEnd)
+                                    .arg(take.parameters.settings.steps)
+                                    .arg(QString::fromLatin1(injectionModeName(s.mode)))
+                                    .arg(take.parameters.settings.seed);
         points.append({take.id, take.label, leak, fidelity, details});
     }
     return points;
@@ -80,13 +80,14 @@ QVector<FrameCurve> frameCurvesOf(const QString &metricsPath)
         if (!curve.isEmpty())
             curves.append({name, curve});
     };
-    add(tr("motion fidelity"),
+    add(TakePresenter::tr("motion fidelity"),
         json.value(QStringLiteral("fidelity")).toObject().value(QStringLiteral("perStep")));
-    add(tr("identity leak"),
+    add(TakePresenter::tr("identity leak"),
         json.value(QStringLiteral("identityLeak")).toObject().value(QStringLiteral("perFrame")));
-    add(tr("warp error"), json.value(QStringLiteral("temporalConsistency"))
-                                  .toObject()
-                                  .value(QStringLiteral("perStep")));
+    add(TakePresenter::tr("warp error"),
+        json.value(QStringLiteral("temporalConsistency"))
+            .toObject()
+            .value(QStringLiteral("perStep")));
     return curves;
 }
 
