@@ -154,7 +154,7 @@ void MainWindow::createDocks()
 {
     auto *inspector = makeDock(m_inspector, "inspectorDock", this, true);
     auto *injection = makeDock(m_injection, "injectionDock", this, true);
-    auto *timeline = makeDock(m_timeline, "timelineDock", this, false);
+    auto *timeline = makeDock(m_timeline, "timelineDock", this, true);
     auto *tradeoff = makeDock(m_tradeoff, "tradeoffDock", this, false);
     auto *curves = makeDock(m_curves, "frameCurvesDock", this, false);
     m_queueDock->setObjectName(QStringLiteral("renderQueueDock"));

@@ -172,8 +172,11 @@ QSize TimelineView::sizeHint() const
 
 QSize TimelineView::minimumSizeHint() const
 {
+    // Tall enough for every take: the dock scrolls vertically when they do not fit.
     const Metrics m = layoutMetrics();
-    return {m.header + 120, m.ruler + m.sourceRow + m.takeRow};
+    const int takes = std::max(1, m_model->rowCount(m_model->index(TimelineModel::TakesTrack, 0)));
+    return {m.header + 120,
+            m.ruler + m.sourceRow + takes * m.takeRow + m_scroll->sizeHint().height()};
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)
