@@ -1,7 +1,6 @@
 // generateVc2: the VC2 facade over Vc2Model, text-to-video (sampleVc2Seeded) and motion
 // transfer (Vc2TransferPipeline), saving the latent before decoding.
-#include "inference/io/safetensors_writer.h"
-#include "inference/io/tensor_store.h"
+#include "inference/io/latent_file.h"
 #include "inference/pipelines/vc2_t2v.h"
 #include "inference/pipelines/vc2_transfer.h"
 #include "inference/vc2_tools.h"
@@ -48,22 +47,6 @@ at::Tensor framesToVideo(const VideoFrames &frames)
                                            {frames.count, frames.height, frames.width, 3},
                                            at::kByte);
     return bytes.permute({3, 0, 1, 2}).to(at::kFloat) / 127.5 - 1.0;
-}
-
-Result<void> saveLatent(const std::string &path, const at::Tensor &latent, int steps,
-                        const RenderRequest &request, bool randomWeights)
-{
-    std::map<std::string, std::string> metadata = {
-        {"mbq_family", "videocrafter2"},
-        {"mbq_completed_steps", std::to_string(steps)},
-        {"mbq_steps", std::to_string(request.settings.steps)},
-        {"mbq_seed", std::to_string(request.settings.seed)},
-        {"mbq_prompt", request.prompt},
-    };
-    if (randomWeights)
-        metadata["mbq_random_weights"] = "true";
-    return io::writeSafetensors(path, {io::tensorEntry("latent", latent.to(at::kFloat))},
-                                metadata);
 }
 
 } // namespace
@@ -152,8 +135,9 @@ Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequ
         if (request.wantLatents || sampled.cancelled)
             output.render.latents = toHost(latent);
         if (!options.latentPath.empty()) {
-            auto saved = saveLatent(options.latentPath, latent, sampled.completedSteps, request,
-                                    output.randomWeights);
+            auto saved = io::saveRenderLatent(options.latentPath, "videocrafter2", latent,
+                                              sampled.completedSteps, request,
+                                              output.randomWeights);
             if (!saved)
                 return saved.error();
         }

@@ -1,8 +1,7 @@
 // generateWan (wan_tools.h): loads a Wan2.1 folder's DiT, text encoder and VAE and runs the
 // text-to-video pipeline (or, with a source clip and an active injection schedule, the motion
 // transfer pipeline), saving the latent before decoding.
-#include "inference/io/safetensors_writer.h"
-#include "inference/io/tensor_store.h"
+#include "inference/io/latent_file.h"
 #include "inference/pipelines/wan_components.h"
 #include "inference/pipelines/wan_t2v.h"
 #include "inference/pipelines/wan_transfer.h"
@@ -15,22 +14,6 @@
 namespace mbq {
 
 namespace {
-
-Result<void> saveLatent(const std::string &path, const at::Tensor &latent, int steps,
-                        const RenderRequest &request, bool randomWeights)
-{
-    io::SafetensorsWriteEntry entry = io::tensorEntry("latent", latent.to(at::kFloat));
-    std::map<std::string, std::string> metadata = {
-        {"mbq_family", "wan2.1"},
-        {"mbq_completed_steps", std::to_string(steps)},
-        {"mbq_steps", std::to_string(request.settings.steps)},
-        {"mbq_seed", std::to_string(request.settings.seed)},
-        {"mbq_prompt", request.prompt},
-    };
-    if (randomWeights)
-        metadata["mbq_random_weights"] = "true";
-    return io::writeSafetensors(path, {entry}, metadata);
-}
 
 HostTensor toHost(const at::Tensor &tensor)
 {
@@ -102,7 +85,8 @@ Result<WanGenerateOutput> generateWan(const std::string &modelFolder,
     pipelines::LatentSink sink;
     if (!options.latentPath.empty())
         sink = [&](const at::Tensor &latent, int steps) {
-            return saveLatent(options.latentPath, latent, steps, request, randomWeights);
+            return io::saveRenderLatent(options.latentPath, "wan2.1", latent, steps, request,
+                                        randomWeights);
         };
     WanGenerateOutput output;
     std::optional<pipelines::WanT2VResult> baseline;

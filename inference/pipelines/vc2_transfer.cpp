@@ -1,4 +1,5 @@
 #include "inference/pipelines/vc2_transfer.h"
+#include "inference/pipelines/pipeline_errors.h"
 
 #include "inference/attention/fnv.h"
 #include "inference/attention/q_injector.h"
@@ -48,24 +49,6 @@ uint64_t sourceKey(const Vc2TransferRequest &request, vc2::Vc2Model &model)
     else
         f.value(request.settings.steps); // the DDIM grid fixes each step's timestep
     return f.hash();
-}
-
-Error failure(const std::exception &e, const char *what)
-{
-    std::string text = e.what();
-    text = text.substr(0, text.find('\n'));
-    if (text.find("out of memory") != std::string::npos)
-        return makeError(ErrorCode::OutOfMemory,
-                         std::string("out of memory ") + what
-                             + "; try fewer layers or steps, or a smaller size",
-                         text);
-    return makeError(ErrorCode::Internal, std::string("failed ") + what, text);
-}
-
-std::string sizeText(int64_t width, int64_t height, int64_t frames)
-{
-    return std::to_string(width) + "x" + std::to_string(height) + ", " + std::to_string(frames)
-        + " frames";
 }
 
 } // namespace
@@ -161,7 +144,7 @@ Result<int> Vc2TransferPipeline::extract(const Vc2TransferRequest &request,
     } catch (const std::bad_alloc &) {
         return makeError(ErrorCode::OutOfMemory, "out of host memory while extracting Q");
     } catch (const std::exception &e) {
-        return failure(e, "while extracting Q");
+        return failureFrom(e, "while extracting Q");
     }
 }
 
@@ -236,7 +219,7 @@ Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &req
     } catch (const std::bad_alloc &) {
         return makeError(ErrorCode::OutOfMemory, "out of host memory while rendering");
     } catch (const std::exception &e) {
-        return failure(e, "while rendering with injected Q");
+        return failureFrom(e, "while rendering with injected Q");
     }
     result.cancelled = result.render.cancelled;
     return result;

@@ -1,4 +1,7 @@
 #include "inference/pipelines/wan_transfer.h"
+#include "inference/pipelines/pipeline_errors.h"
+
+#include "inference/attention/fnv.h"
 
 #include "inference/attention/q_injector.h"
 #include "inference/request_rules.h"
@@ -57,33 +60,11 @@ private:
     wan::WanDit &m_dit;
 };
 
-// FNV-1a, the same construction as InjectionSchedule::hash.
-class Fnv
-{
-public:
-    void bytes(const void *data, size_t size)
-    {
-        const auto *p = static_cast<const uint8_t *>(data);
-        for (size_t i = 0; i < size; ++i)
-            m_hash = (m_hash ^ p[i]) * 1099511628211ull;
-    }
-    template<typename T> void value(T v) { bytes(&v, sizeof v); }
-    void string(const std::string &s)
-    {
-        value(uint64_t(s.size()));
-        bytes(s.data(), s.size());
-    }
-    uint64_t hash() const { return m_hash; }
-
-private:
-    uint64_t m_hash = 1469598103934665603ull;
-};
-
 // Everything that changes what a bank entry holds, except which entries exist (covers() checks
 // that): the source pixels and prompt, the model, and how the source was noised.
 uint64_t sourceKey(const WanTransferRequest &request, const wan::WanDit &dit)
 {
-    Fnv f;
+    attention::Fnv f;
     const at::Tensor pixels = request.sourceVideo.to(at::kCPU, at::kFloat).contiguous();
     f.bytes(pixels.data_ptr(), size_t(pixels.nbytes()));
     for (int64_t size : pixels.sizes())
@@ -99,24 +80,6 @@ uint64_t sourceKey(const WanTransferRequest &request, const wan::WanDit &dit)
         f.value(request.target.settings.shift);
     }
     return f.hash();
-}
-
-Error failure(const std::exception &e, const char *what)
-{
-    std::string text = e.what();
-    text = text.substr(0, text.find('\n'));
-    if (text.find("out of memory") != std::string::npos)
-        return makeError(ErrorCode::OutOfMemory,
-                         std::string("out of memory ") + what
-                             + "; try fewer layers or steps, or a smaller size",
-                         text);
-    return makeError(ErrorCode::Internal, std::string("failed ") + what, text);
-}
-
-std::string sizeText(int64_t width, int64_t height, int64_t frames)
-{
-    return std::to_string(width) + "x" + std::to_string(height) + ", " + std::to_string(frames)
-           + " frames";
 }
 
 } // namespace
@@ -245,7 +208,7 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
         } catch (const std::bad_alloc &) {
             return makeError(ErrorCode::OutOfMemory, "out of host memory while extracting Q");
         } catch (const std::exception &e) {
-            return failure(e, "while extracting Q");
+            return failureFrom(e, "while extracting Q");
         }
         result.extractionPasses = injector.capturePasses();
     }
