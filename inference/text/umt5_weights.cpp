@@ -1,5 +1,7 @@
 #include "inference/text/umt5_weights.h"
 
+#include "inference/io/shape_text.h"
+
 #include <set>
 
 namespace mbq::text {
@@ -8,13 +10,7 @@ namespace {
 
 const char *kHfEmbeddingAlias = "encoder.embed_tokens.weight";
 
-std::string shapeText(const std::vector<int64_t> &shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
+using io::shapeText;
 
 Result<std::vector<int64_t>> shapeOf(const io::TensorStore &store, const std::string &name)
 {

@@ -1,5 +1,7 @@
 #include "inference/videocrafter/unet.h"
 
+#include "inference/io/shape_text.h"
+
 #include <cmath>
 #include <new>
 
@@ -7,13 +9,7 @@ namespace mbq::vc2 {
 
 namespace {
 
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
+using io::shapeText;
 
 std::string describe(const at::Tensor &t)
 {

@@ -1,5 +1,6 @@
 #include "inference/videocrafter/vae.h"
 
+#include "inference/io/shape_text.h"
 #include "inference/videocrafter/attention_ops.h"
 
 #include <new>
@@ -8,13 +9,7 @@ namespace mbq::vc2 {
 
 namespace {
 
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
+using io::shapeText;
 
 } // namespace
 

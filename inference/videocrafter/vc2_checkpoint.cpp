@@ -1,5 +1,6 @@
 #include "inference/videocrafter/vc2_checkpoint.h"
 
+#include "inference/io/shape_text.h"
 #include "inference/wan/dit_weights.h"
 
 #include <filesystem>
@@ -19,13 +20,7 @@ bool isFile(const fs::path &path)
     return fs::is_regular_file(path, ec);
 }
 
-std::string shapeText(const std::vector<int64_t> &shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
+using io::shapeText;
 
 } // namespace
 

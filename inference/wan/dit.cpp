@@ -1,5 +1,7 @@
 #include "inference/wan/dit.h"
 
+#include "inference/io/shape_text.h"
+
 #include "kernels/torch_compat.h"
 
 #include <new>
@@ -8,13 +10,7 @@ namespace mbq::wan {
 
 namespace {
 
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
+using io::shapeText;
 
 Error inputError(const std::string &what)
 {

@@ -1,5 +1,6 @@
 #include "inference/wan/dit_weights.h"
 
+#include "inference/io/shape_text.h"
 #include "inference/io/key_map.h"
 #include "inference/io/tensor_store.h"
 
@@ -42,18 +43,7 @@ std::vector<std::string> weightFilesIn(const fs::path &dir)
     return shards;
 }
 
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
-
-std::string shapeText(const std::vector<int64_t> &shape)
-{
-    return shapeText(at::IntArrayRef(shape));
-}
+using io::shapeText;
 
 // One or more stores seen as a single name space.
 class StoreSet

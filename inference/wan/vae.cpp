@@ -1,5 +1,6 @@
 #include "inference/wan/vae.h"
 
+#include "inference/io/shape_text.h"
 #include "inference/wan/vae_network.h"
 
 #include <c10/core/InferenceMode.h>
@@ -12,13 +13,7 @@ namespace {
 
 using at::indexing::Slice;
 
-std::string shapeText(const at::Tensor &t)
-{
-    std::string text = "[";
-    for (int64_t i = 0; i < t.dim(); ++i)
-        text += (i ? ", " : "") + std::to_string(t.size(i));
-    return text + "]";
-}
+using io::shapeText;
 
 // Torch reports failures (bad shapes we missed, allocation failures) by exception; nothing may
 // throw across the engine boundary, so each public entry point converts them here.

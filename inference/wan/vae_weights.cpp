@@ -1,21 +1,14 @@
 #include "inference/wan/vae_weights.h"
 
+#include "inference/io/shape_text.h"
+
 #include <set>
-#include <sstream>
 
 namespace mbq::wan {
 
 namespace {
 
-std::string shapeText(const std::vector<int64_t> &shape)
-{
-    std::ostringstream out;
-    out << '[';
-    for (size_t i = 0; i < shape.size(); ++i)
-        out << (i ? ", " : "") << shape[i];
-    out << ']';
-    return out.str();
-}
+using io::shapeText;
 
 // Collects specs under an official and a Diffusers prefix at once.
 class SpecList
