@@ -103,7 +103,34 @@ struct RenderOutput
     HostTensor latents;      // the target latent after the last finished step
     int completedSteps = 0;  // denoising steps finished
     bool cancelled = false;  // stopped early; what is here is the finished part
+    // What the engine reused from earlier renders, so callers can show and test the savings:
+    int extractionPasses = 0; // model passes that captured source Q (0: a kept Q bank served)
+    int resumedSteps = 0;     // target steps taken from the trajectory cache, not computed
+    int computedSteps = 0;    // denoising steps computed, target and baseline together
 };
+
+// Where the engine computes and how much it keeps between renders to make the next one
+// faster. Applied to the next render.
+struct EngineSettings
+{
+    std::string device = "auto"; // "auto" (CUDA when present), "cpu", "cuda"
+    std::string dtype = "auto";  // "auto" (bf16 on CUDA, f32 on CPU), "f32", "bf16"
+    // Captured source Q kept for the next render; 0 = no limit.
+    int64_t qBankBytes = 0;
+    // Target latents after each step, kept so a re-render resumes at the first changed step:
+    // this much in memory, then spilled to `cacheFolder` up to `trajectoryDiskBytes` (no disk
+    // tier when the folder is empty).
+    int64_t trajectoryMemoryBytes = int64_t(1) << 30;
+    int64_t trajectoryDiskBytes = int64_t(8) << 30;
+    std::string cacheFolder;
+
+    bool operator==(const EngineSettings &o) const;
+    bool operator!=(const EngineSettings &o) const { return !(*this == o); }
+};
+
+// The checks every engine makes: known device and dtype names, no negative budget. The message
+// names the setting.
+Result<void> validateEngineSettings(const EngineSettings &settings);
 
 struct ModelInfo
 {
@@ -121,6 +148,9 @@ public:
 
     // Loads (or validates) the model folder; later renders use it.
     virtual Result<ModelInfo> loadModel(const std::string &folder) = 0;
+    // Fails with InvalidArgument (and keeps the previous settings) for an unknown device or
+    // dtype name, or a device this machine lacks.
+    virtual Result<void> configure(const EngineSettings &settings) = 0;
     virtual Result<RenderOutput> render(const RenderRequest &request, const JobHooks &hooks) = 0;
     // Human-readable compute device, e.g. "CPU (8 threads)" or "NVIDIA H100 80GB".
     virtual std::string deviceName() const = 0;

@@ -54,3 +54,27 @@ bool GenerationSettings::operator==(const GenerationSettings &o) const
 }
 
 } // namespace mbq
+
+namespace mbq {
+
+bool EngineSettings::operator==(const EngineSettings &o) const
+{
+    return device == o.device && dtype == o.dtype && qBankBytes == o.qBankBytes
+        && trajectoryMemoryBytes == o.trajectoryMemoryBytes
+        && trajectoryDiskBytes == o.trajectoryDiskBytes && cacheFolder == o.cacheFolder;
+}
+
+Result<void> validateEngineSettings(const EngineSettings &s)
+{
+    if (s.device != "auto" && s.device != "cpu" && s.device != "cuda")
+        return makeError(ErrorCode::InvalidArgument,
+                         "unknown compute device '" + s.device + "'; use auto, cpu or cuda");
+    if (s.dtype != "auto" && s.dtype != "f32" && s.dtype != "bf16")
+        return makeError(ErrorCode::InvalidArgument,
+                         "unknown compute precision '" + s.dtype + "'; use auto, f32 or bf16");
+    if (s.qBankBytes < 0 || s.trajectoryMemoryBytes < 0 || s.trajectoryDiskBytes < 0)
+        return makeError(ErrorCode::InvalidArgument, "cache budgets cannot be negative");
+    return {};
+}
+
+} // namespace mbq

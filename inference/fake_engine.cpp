@@ -61,6 +61,16 @@ public:
         return info;
     }
 
+    Result<void> configure(const EngineSettings &settings) override
+    {
+        if (auto valid = validateEngineSettings(settings); !valid)
+            return valid;
+        if (settings.device == "cuda")
+            return makeError(ErrorCode::InvalidArgument,
+                             "the fake engine has no CUDA device; choose auto or cpu");
+        return {};
+    }
+
     Result<RenderOutput> render(const RenderRequest &request, const JobHooks &hooks) override;
 
     std::string deviceName() const override { return "Fake engine (no compute)"; }
@@ -183,6 +193,7 @@ Result<RenderOutput> FakeEngine::render(const RenderRequest &request, const JobH
         for (size_t i = 0; i < latent.size(); ++i)
             latent[i] = noise[i] * (1.0f - t) + clean[i] * t;
         output.completedSteps = step + 1;
+        output.computedSteps = step + 1;
         report(hooks, Stage::Denoise, step + 1, s.steps);
         if (hooks.preview)
             hooks.preview(previewOf(latent, grid), step);

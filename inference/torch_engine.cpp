@@ -91,6 +91,17 @@ public:
         return info;
     }
 
+    Result<void> configure(const EngineSettings &settings) override
+    {
+        if (auto valid = validateEngineSettings(settings); !valid)
+            return valid;
+        if (settings.device == "cuda" && cudaDeviceName().empty())
+            return makeError(ErrorCode::InvalidArgument,
+                             "no CUDA device is available on this machine; choose auto or cpu");
+        m_settings = settings;
+        return {};
+    }
+
     Result<RenderOutput> render(const RenderRequest &request, const JobHooks &hooks) override
     {
         if (!m_model)
@@ -130,6 +141,7 @@ public:
 
 private:
     std::optional<ModelInfo> m_model;
+    EngineSettings m_settings;
 };
 
 } // namespace

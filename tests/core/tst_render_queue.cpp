@@ -68,6 +68,10 @@ public:
     {
         return m_inner->loadModel(folder);
     }
+    Result<void> configure(const EngineSettings &settings) override
+    {
+        return m_inner->configure(settings);
+    }
     Result<RenderOutput> render(const RenderRequest &request, const JobHooks &hooks) override
     {
         {
