@@ -88,6 +88,15 @@ public:
             info.layers = std::move(*layers);
         }
         m_model = info;
+        m_wan.reset();
+        m_vc2.reset();
+        if (info.family == "wan2.1") {
+            m_wan = std::make_unique<WanSession>(folder);
+        } else if (info.family == "videocrafter2") {
+            m_vc2 = std::make_unique<Vc2Session>(folder);
+        }
+        if (auto applied = apply(m_settings); !applied)
+            return applied.error();
         return info;
     }
 
@@ -98,6 +107,8 @@ public:
         if (settings.device == "cuda" && cudaDeviceName().empty())
             return makeError(ErrorCode::InvalidArgument,
                              "no CUDA device is available on this machine; choose auto or cpu");
+        if (auto applied = apply(settings); !applied)
+            return applied;
         m_settings = settings;
         return {};
     }
@@ -109,18 +120,16 @@ public:
                              "no model is loaded; choose a model folder first");
         if (auto valid = validateRequest(request, rulesFor(m_model->family)); !valid)
             return valid.error();
-        if (m_model->family == "wan2.1") {
-            WanGenerateOptions options;
-            options.latentPath = request.latentPath;
-            auto output = generateWan(m_model->folder, request, options, hooks);
+        if (m_wan) {
+            auto output = m_wan->render(request, request.latentPath, true, hooks);
             if (!output)
                 return output.error();
             return std::move(output->render);
         }
-        if (m_model->family == "videocrafter2") {
+        if (m_vc2) {
             Vc2GenerateOptions options;
             options.latentPath = request.latentPath;
-            auto output = generateVc2(m_model->folder, request, options, hooks);
+            auto output = m_vc2->render(request, options, hooks);
             if (!output)
                 return output.error();
             return std::move(output->render);
@@ -140,8 +149,28 @@ public:
     }
 
 private:
+    // Hands the settings to the loaded model's session; the text encoder stays on the CPU
+    // (the official --t5_cpu), so the GPU holds only the diffusion model and the VAE.
+    Result<void> apply(const EngineSettings &settings)
+    {
+        const ComputeOptions compute{settings.device, settings.dtype};
+        if (m_wan) {
+            if (auto set = m_wan->setCompute(compute, {"cpu", "auto"}); !set)
+                return set;
+            m_wan->setCaches(settings);
+        }
+        if (m_vc2) {
+            if (auto set = m_vc2->setCompute(compute); !set)
+                return set;
+            m_vc2->setCaches(settings);
+        }
+        return {};
+    }
+
     std::optional<ModelInfo> m_model;
     EngineSettings m_settings;
+    std::unique_ptr<WanSession> m_wan; // the loaded folder, kept between renders
+    std::unique_ptr<Vc2Session> m_vc2;
 };
 
 } // namespace

@@ -1,12 +1,16 @@
-// generateVc2: the VC2 facade over Vc2Model, text-to-video (sampleVc2Seeded) and motion
-// transfer (Vc2TransferPipeline), saving the latent before decoding.
+// Vc2Session and generateVc2: the VC2 facade over Vc2Model, text-to-video (sampleVc2Seeded) and
+// motion transfer (Vc2TransferPipeline), saving the latent before decoding.
+#include "inference/attention/q_bank.h"
 #include "inference/io/latent_file.h"
+#include "inference/pipelines/trajectory_cache.h"
 #include "inference/pipelines/vc2_t2v.h"
 #include "inference/pipelines/vc2_transfer.h"
+#include "inference/trajectory_key.h"
 #include "inference/vc2_tools.h"
 #include "inference/videocrafter/vc2_model.h"
 
 #include <map>
+#include <optional>
 
 namespace mbq {
 
@@ -51,8 +55,65 @@ at::Tensor framesToVideo(const VideoFrames &frames)
 
 } // namespace
 
+struct Vc2Session::State
+{
+    std::string folder;
+    ComputeOptions compute;
+    std::optional<vc2::Vc2Precision> precision;
+    std::unique_ptr<vc2::Vc2Model> model; // loaded with `precision`, or null
+    attention::QBank bank;
+    pipelines::TrajectoryCache trajectory{0, 0, {}};
+};
+
+Vc2Session::Vc2Session(std::string modelFolder)
+    : m(std::make_unique<State>())
+{
+    m->folder = std::move(modelFolder);
+}
+
+Vc2Session::~Vc2Session() = default;
+
+Result<void> Vc2Session::setCompute(const ComputeOptions &compute)
+{
+    auto precision = vc2::resolveVc2Precision(compute.device, compute.dtype);
+    if (!precision)
+        return precision.error();
+    if (!m->precision || m->precision->device != precision->device
+        || m->precision->dtype != precision->dtype) {
+        // Everything computed on the old device or dtype goes with it.
+        m->model.reset();
+        m->bank.reset(0);
+        m->trajectory.clear();
+    }
+    m->precision = *precision;
+    m->compute = compute;
+    return {};
+}
+
+void Vc2Session::setCaches(const EngineSettings &settings)
+{
+    if (settings.qBankBytes != m->bank.budget())
+        m->bank = attention::QBank(settings.qBankBytes);
+    m->trajectory.setBudgets(settings.trajectoryMemoryBytes, settings.trajectoryDiskBytes,
+                             settings.cacheFolder);
+}
+
 Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequest &request,
                                       const Vc2GenerateOptions &options, const JobHooks &hooks)
+{
+    // One render: nothing is worth keeping for a next one.
+    Vc2Session session(model);
+    if (auto set = session.setCompute(options.compute); !set)
+        return set.error();
+    EngineSettings caches;
+    caches.trajectoryMemoryBytes = 0;
+    session.setCaches(caches);
+    return session.render(request, options, hooks);
+}
+
+Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
+                                             const Vc2GenerateOptions &options,
+                                             const JobHooks &hooks)
 {
     const GenerationSettings &s = request.settings;
     if (s.sampler != Sampler::DDIM)
@@ -64,17 +125,22 @@ Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequ
         return makeError(ErrorCode::InvalidArgument,
                          "the injection schedule needs a source clip; add one or turn every "
                          "layer's weight to 0");
-    auto precision = vc2::resolveVc2Precision(options.compute.device, options.compute.dtype);
-    if (!precision)
-        return precision.error();
-    if (hooks.progress)
-        hooks.progress({Stage::LoadModel, 0, 1});
-    auto loaded = vc2::Vc2Model::load(model, *precision);
-    if (!loaded)
-        return loaded.error();
-    vc2::Vc2Model &vc2Model = **loaded;
-    if (hooks.progress)
-        hooks.progress({Stage::LoadModel, 1, 1});
+    if (!m->precision) {
+        if (auto set = setCompute({}); !set)
+            return set.error();
+    }
+    const vc2::Vc2Precision &precision = *m->precision;
+    if (!m->model) {
+        if (hooks.progress)
+            hooks.progress({Stage::LoadModel, 0, 1});
+        auto loaded = vc2::Vc2Model::load(m->folder, precision);
+        if (!loaded)
+            return loaded.error();
+        m->model = std::move(*loaded);
+        if (hooks.progress)
+            hooks.progress({Stage::LoadModel, 1, 1});
+    }
+    vc2::Vc2Model &vc2Model = *m->model;
     const int64_t factor = vc2Model.vae().config().downFactor()
         * (int64_t(1) << (vc2Model.config().unet.levels() - 1));
     if (s.width < factor || s.height < factor || s.width % factor || s.height % factor
@@ -87,8 +153,18 @@ Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequ
 
     Vc2GenerateOutput output;
     output.randomWeights = vc2Model.location().randomWeights;
-    output.device = std::string(precision->device.is_cuda() ? "cuda " : "cpu ")
-        + (options.compute.dtype == "auto" ? "default" : options.compute.dtype);
+    output.device = std::string(precision.device.is_cuda() ? "cuda " : "cpu ")
+        + (m->compute.dtype == "auto" ? "default" : m->compute.dtype);
+    // η and the fps condition are options outside the request: they name the model's run.
+    const std::string model = m->folder + "|" + output.device + "|eta "
+                              + std::to_string(options.eta) + "|fps "
+                              + std::to_string(options.fpsCondition);
+    pipelines::TrajectoryCache *cache = m->trajectory.enabled() ? &m->trajectory : nullptr;
+    const uint64_t source = transfer ? sourceDigest(request.source) : 0;
+    RenderRequest plainRequest = request; // the baseline's trajectory: injection off
+    plainRequest.injection = InjectionSchedule();
+    const pipelines::Vc2Trajectory plainTrajectory{
+        cache, cache ? trajectoryKeys(plainRequest, model, 0) : std::vector<uint64_t>()};
     try {
         at::NoGradGuard noGrad;
         vc2::Vc2SampleResult sampled;
@@ -102,11 +178,19 @@ Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequ
             job.schedule = request.injection;
             job.sourceVideo = framesToVideo(request.source);
             job.sourcePrompt = request.sourcePrompt;
+            job.sourceDigest = source;
             job.wantBaseline = request.wantBaseline;
+            job.bank = &m->bank;
+            job.baselineTrajectory = plainTrajectory;
+            if (cache)
+                job.trajectory = {cache, trajectoryKeys(request, model, source)};
             auto done = pipelines::Vc2TransferPipeline(vc2Model).run(job, hooks);
             if (!done)
                 return done.error();
-            output.extractionPasses = done->extractionPasses;
+            output.render.extractionPasses = done->extractionPasses;
+            output.render.resumedSteps = done->resumedSteps;
+            output.render.computedSteps
+                = done->baseline.completedSteps - done->baselineResumedSteps - done->resumedSteps;
             if (!done->render.latent.defined()) { // cancelled before the injected render began
                 output.render.cancelled = true;
                 return output;
@@ -124,12 +208,15 @@ Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequ
             if (!uncond)
                 return uncond.error();
             auto plain = pipelines::sampleVc2Seeded(vc2Model, *schedule, s, *cond, *uncond,
-                                                    options.fpsCondition, hooks);
+                                                    options.fpsCondition, hooks, plainTrajectory,
+                                                    &output.render.resumedSteps);
             if (!plain)
                 return plain.error();
+            output.render.computedSteps = -output.render.resumedSteps;
             sampled = std::move(*plain);
         }
         output.render.completedSteps = sampled.completedSteps;
+        output.render.computedSteps += sampled.completedSteps;
         output.render.cancelled = sampled.cancelled;
         const at::Tensor latent = sampled.latent.squeeze(0);
         if (request.wantLatents || sampled.cancelled)

@@ -8,6 +8,7 @@
 #include "inference/wan_tools.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -70,10 +71,9 @@ struct Vc2GenerateOptions
 
 struct Vc2GenerateOutput
 {
-    RenderOutput render;
+    RenderOutput render; // its extractionPasses and computedSteps filled in
     bool randomWeights = false;
     std::string device; // e.g. "cpu f32"
-    int extractionPasses = 0; // UNet passes over the source (motion transfer)
 };
 
 // Text-to-video from `request.prompt` with `request.settings` (seed, size, frames, steps,
@@ -84,5 +84,30 @@ struct Vc2GenerateOutput
 // does. Cancel and progress go through `hooks`.
 Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequest &request,
                                       const Vc2GenerateOptions &options, const JobHooks &hooks);
+
+// A VideoCrafter2 folder kept ready between renders: the model stays loaded, the Q bank of the
+// last source is kept (a new target prompt or seed needs no source pass) and the trajectory
+// cache lets a re-render resume at its first changed step. The engine holds one per loaded
+// folder.
+class Vc2Session
+{
+public:
+    explicit Vc2Session(std::string modelFolder);
+    ~Vc2Session();
+    Vc2Session(const Vc2Session &) = delete;
+    Vc2Session &operator=(const Vc2Session &) = delete;
+
+    // Device and dtype (the model reloads at the next render when they change).
+    Result<void> setCompute(const ComputeOptions &compute);
+    // Cache budgets; they take effect at once.
+    void setCaches(const EngineSettings &settings);
+    // As generateVc2; options.compute is ignored (setCompute decides).
+    Result<Vc2GenerateOutput> render(const RenderRequest &request,
+                                     const Vc2GenerateOptions &options, const JobHooks &hooks);
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
+};
 
 } // namespace mbq

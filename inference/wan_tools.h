@@ -6,6 +6,7 @@
 #include "inference/result.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -92,11 +93,37 @@ struct WanGenerateOptions
 
 struct WanGenerateOutput
 {
-    RenderOutput render;
+    RenderOutput render; // its extractionPasses, resumedSteps and computedSteps filled in
     std::vector<std::string> warnings;
     bool randomWeights = false; // a tiny test model: the video is noise
     std::string device;         // where the DiT ran, e.g. "cuda bf16"
-    int extractionPasses = 0;   // DiT passes over the source (motion transfer)
+};
+
+// A Wan2.1 folder kept ready between renders: the DiT and VAE stay loaded, every prompt's
+// encoding is remembered (the umT5 encoder is loaded only for new prompts and released after),
+// the Q bank of the last source is kept, and the trajectory cache lets a re-render resume at
+// its first changed step. The engine holds one per loaded folder; a one-off render uses one
+// without caches.
+class WanSession
+{
+public:
+    explicit WanSession(std::string modelFolder);
+    ~WanSession();
+    WanSession(const WanSession &) = delete;
+    WanSession &operator=(const WanSession &) = delete;
+
+    // Device and dtype of the DiT and VAE (reloaded at the next render when they change) and
+    // of the text encoder; InvalidArgument or Unsupported for words or devices not available.
+    Result<void> setCompute(const ComputeOptions &compute, const ComputeOptions &textEncoder);
+    // Cache budgets; they take effect at once (the trajectory cache spills or drops entries).
+    void setCaches(const EngineSettings &settings);
+
+    Result<WanGenerateOutput> render(const RenderRequest &request, const std::string &latentPath,
+                                     bool decode, const JobHooks &hooks);
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
 };
 
 // Text-to-video with a Wan2.1 model folder (either layout); with a source clip and an active

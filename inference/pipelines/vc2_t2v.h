@@ -5,6 +5,7 @@
 // nothing equals the plain render bitwise.
 
 #include "inference/engine.h"
+#include "inference/pipelines/trajectory_cache.h"
 #include "inference/result.h"
 #include "inference/sched/ddim_schedule.h"
 #include "inference/videocrafter/t2v.h"
@@ -12,13 +13,28 @@
 
 #include <ATen/ATen.h>
 
+#include <cstdint>
+#include <vector>
+
 namespace mbq::pipelines {
 
+// Where a run resumes from and keeps its steps: the cache and one trajectoryKeys() entry per
+// step. A kept step holds the latent and the generator's state after it, so a resumed run
+// draws exactly the noise the uninterrupted one would.
+struct Vc2Trajectory
+{
+    TrajectoryCache *cache = nullptr;
+    std::vector<uint64_t> keys;
+};
+
 // cond, uncond: [1, L, context_dim]; Denoise progress and cancel go through `hooks`.
+// *resumedSteps (when given) is set to the steps taken from the trajectory cache.
 Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model,
                                              const sched::DdimSchedule &schedule,
                                              const GenerationSettings &settings,
                                              const at::Tensor &cond, const at::Tensor &uncond,
-                                             double fpsCondition, const JobHooks &hooks);
+                                             double fpsCondition, const JobHooks &hooks,
+                                             const Vc2Trajectory &trajectory = {},
+                                             int *resumedSteps = nullptr);
 
 } // namespace mbq::pipelines

@@ -35,10 +35,14 @@ private:
 uint64_t sourceKey(const Vc2TransferRequest &request, vc2::Vc2Model &model)
 {
     attention::Fnv f;
-    const at::Tensor pixels = request.sourceVideo.to(at::kCPU, at::kFloat).contiguous();
-    f.bytes(pixels.data_ptr(), size_t(pixels.nbytes()));
-    for (int64_t size : pixels.sizes())
-        f.value(size);
+    if (request.sourceDigest != 0) {
+        f.value(request.sourceDigest);
+    } else {
+        const at::Tensor pixels = request.sourceVideo.to(at::kCPU, at::kFloat).contiguous();
+        f.bytes(pixels.data_ptr(), size_t(pixels.nbytes()));
+        for (int64_t size : pixels.sizes())
+            f.value(size);
+    }
     f.string(request.sourcePrompt);
     f.string(model.location().checkpoint);
     f.value(int(model.unet().precision().dtype));
@@ -167,22 +171,7 @@ Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &req
     attention::QBank localBank(request.bankBudgetBytes);
     attention::QBank &bank = request.bank ? *request.bank : localBank;
     const attention::QBankPlan plan = attention::QBank::plan(request.schedule);
-    const uint64_t key = sourceKey(request, m_model);
     Vc2TransferResult result;
-    result.bankReused = bank.sourceKey() == key && bank.covers(plan);
-    // An inactive schedule needs no source at all: not even its encoding.
-    if (!result.bankReused && plan.entries() > 0) {
-        bank.reset(key);
-        auto passes = extract(request, *schedule, plan, bank, hooks);
-        if (!passes)
-            return passes.error();
-        if (*passes < 0) {
-            result.cancelled = true;
-            return result;
-        }
-        result.extractionPasses = *passes;
-    }
-
     attention::QInjector injector;
     // The render stops at the next step once the user cancels or an injection fails.
     std::atomic<bool> stop {hooks.cancelled()};
@@ -198,7 +187,9 @@ Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &req
         at::NoGradGuard noGrad;
         if (request.wantBaseline) {
             auto baseline = sampleVc2Seeded(m_model, *schedule, s, *cond, *uncond,
-                                            request.fpsCondition, inner);
+                                            request.fpsCondition, inner,
+                                            request.baselineTrajectory,
+                                            &result.baselineResumedSteps);
             if (!baseline)
                 return baseline.error();
             result.baseline = std::move(*baseline);
@@ -207,10 +198,29 @@ Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &req
                 return result;
             }
         }
+        const Vc2Trajectory &trajectory = request.trajectory;
+        const bool keep = trajectory.cache && int(trajectory.keys.size()) == schedule->count();
+        const int resumeAt = keep ? trajectory.cache->lastKept(trajectory.keys) + 1 : 0;
+        const uint64_t key = sourceKey(request, m_model);
+        result.bankReused = (bank.sourceKey() == key && bank.covers(plan))
+                            || resumeAt >= request.schedule.stepEnd;
+        // An inactive schedule needs no source at all: not even its encoding.
+        if (!result.bankReused && plan.entries() > 0) {
+            bank.reset(key);
+            auto passes = extract(request, *schedule, plan, bank, hooks);
+            if (!passes)
+                return passes.error();
+            if (*passes < 0) {
+                result.cancelled = true;
+                return result;
+            }
+            result.extractionPasses = *passes;
+        }
         injector.inject(bank, request.schedule);
         HookGuard guard(m_model.unet(), &injector);
-        auto render
-            = sampleVc2Seeded(m_model, *schedule, s, *cond, *uncond, request.fpsCondition, inner);
+        auto render = sampleVc2Seeded(m_model, *schedule, s, *cond, *uncond,
+                                      request.fpsCondition, inner, trajectory,
+                                      &result.resumedSteps);
         if (injector.error())
             return *injector.error();
         if (!render)

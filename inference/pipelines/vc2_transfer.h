@@ -5,8 +5,9 @@
 // run through the UNet once per noised latent while the Q of the scheduled layers is captured
 // into a Q bank. The target prompt is then sampled exactly as text-to-video samples it, with
 // that Q injected as the schedule says; optionally the baseline (same prompt and seed, no
-// injection) first. Latents only: the caller decodes. `lockstep` and token masks are not
-// implemented for VC2 yet.
+// injection) first. Latents only: the caller decodes. With a trajectory cache both renders
+// resume after their last kept step, and no source pass runs when the steps left to compute
+// inject nothing. `lockstep` and token masks are not implemented for VC2 yet.
 
 #include "inference/attention/q_bank.h"
 #include "inference/engine.h"
@@ -36,7 +37,13 @@ struct Vc2TransferRequest
     // render's frame count and size.
     at::Tensor sourceVideo;
     std::string sourcePrompt; // empty by default, as in the paper
+    // A digest of the source clip (sourceDigest()) that keys the bank instead of hashing the
+    // pixels again; 0: hash sourceVideo.
+    uint64_t sourceDigest = 0;
     bool wantBaseline = false;
+    // Optional: where the injected render and the baseline resume from and keep their steps.
+    Vc2Trajectory trajectory;
+    Vc2Trajectory baselineTrajectory;
     // Caller-owned bank, reused without extraction when it already holds this source's
     // entries; null: a bank local to this run with `bankBudgetBytes` (0 = unlimited).
     attention::QBank *bank = nullptr;
@@ -48,7 +55,9 @@ struct Vc2TransferResult
     vc2::Vc2SampleResult render; // with injection; latent undefined if cancelled before it
     vc2::Vc2SampleResult baseline; // latent undefined unless wantBaseline
     int extractionPasses = 0; // UNet forwards that captured source Q
-    bool bankReused = false;
+    bool bankReused = false;  // or not needed: the steps left inject nothing
+    int resumedSteps = 0;     // of the injected render, from the trajectory cache
+    int baselineResumedSteps = 0;
     bool cancelled = false; // during extraction or either render
 };
 

@@ -12,11 +12,11 @@
 
 namespace mbq::pipelines {
 
-// The tokenizer comes from google/umt5-xxl/ (official) or tokenizer/ (Diffusers); the encoder
-// runs in `dtype` on `device` and returns float32 rows for the prompt's tokens.
 // The tokenizer folder of either layout: tokenizer/ (Diffusers) or google/umt5-xxl/.
 std::string wanTokenizerFolder(const std::string &modelFolder);
 
+// The tokenizer comes from google/umt5-xxl/ (official) or tokenizer/ (Diffusers); the encoder
+// runs in `dtype` on `device` and returns float32 rows for the prompt's tokens.
 Result<std::unique_ptr<TextEncoder>> loadWanTextEncoder(const std::string &folder,
                                                         at::Device device,
                                                         at::ScalarType dtype);

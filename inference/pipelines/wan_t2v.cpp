@@ -189,7 +189,22 @@ Result<WanT2VResult> WanT2VPipeline::run(const WanT2VRequest &request, const Job
         const at::Tensor neg = padRows(negative->to(device, at::kFloat), config.textLen);
         at::Tensor latent = wanInitialNoise(*shape, s.seed).to(device);
         const int steps = (*schedule).steps();
-        for (int i = 0; i < steps; ++i) {
+        const bool keep = request.trajectory && int(request.trajectoryKeys.size()) == steps;
+        if (keep) {
+            // A kept entry that cannot be read back is dropped, so this ends.
+            for (int kept; (kept = request.trajectory->lastKept(request.trajectoryKeys)) >= 0;) {
+                auto step = request.trajectory->find(request.trajectoryKeys[size_t(kept)], device);
+                if (!step)
+                    continue;
+                latent = step->latent;
+                (*solver)->restore(step->state);
+                result.resumedSteps = result.completedSteps = kept + 1;
+                if (hooks.progress)
+                    hooks.progress(Progress{Stage::Denoise, kept + 1, steps});
+                break;
+            }
+        }
+        for (int i = result.resumedSteps; i < steps; ++i) {
             if (hooks.cancelled()) {
                 result.cancelled = true;
                 break;
@@ -206,6 +221,9 @@ Result<WanT2VResult> WanT2VPipeline::run(const WanT2VRequest &request, const Job
             }
             latent = (*solver)->step(*v, latent);
             result.completedSteps = i + 1;
+            if (keep)
+                request.trajectory->put(request.trajectoryKeys[size_t(i)],
+                                        {latent, (*solver)->state()});
             if (hooks.progress)
                 hooks.progress(Progress{Stage::Denoise, i + 1, steps});
         }

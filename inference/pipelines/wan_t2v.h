@@ -5,6 +5,7 @@
 
 #include "inference/engine.h"
 #include "inference/pipelines/t2v_components.h"
+#include "inference/pipelines/trajectory_cache.h"
 #include "inference/result.h"
 #include "inference/wan/dit.h"
 
@@ -27,6 +28,10 @@ struct WanT2VRequest
     // One DiT call on a batch of 2 (conditional, unconditional) instead of two calls of 1;
     // equal up to kernel rounding, faster on GPUs.
     bool batchGuidance = true;
+    // With a cache and one trajectoryKeys() entry per step, the render resumes after the last
+    // kept step and keeps every step it computes.
+    TrajectoryCache *trajectory = nullptr;
+    std::vector<uint64_t> trajectoryKeys;
 };
 
 struct WanT2VResult
@@ -34,6 +39,7 @@ struct WanT2VResult
     at::Tensor latent;     // [16, F, H, W] float32 on the CPU: after the last finished step
     at::Tensor video;      // [3, T, H, W] in [-1, 1]; undefined when cancelled or not decoded
     int completedSteps = 0;
+    int resumedSteps = 0; // of completedSteps, taken from the trajectory cache
     bool cancelled = false;
     std::vector<std::string> warnings;
 };

@@ -65,10 +65,14 @@ private:
 uint64_t sourceKey(const WanTransferRequest &request, const wan::WanDit &dit)
 {
     attention::Fnv f;
-    const at::Tensor pixels = request.sourceVideo.to(at::kCPU, at::kFloat).contiguous();
-    f.bytes(pixels.data_ptr(), size_t(pixels.nbytes()));
-    for (int64_t size : pixels.sizes())
-        f.value(size);
+    if (request.sourceDigest != 0) {
+        f.value(request.sourceDigest);
+    } else {
+        const at::Tensor pixels = request.sourceVideo.to(at::kCPU, at::kFloat).contiguous();
+        f.bytes(pixels.data_ptr(), size_t(pixels.nbytes()));
+        for (int64_t size : pixels.sizes())
+            f.value(size);
+    }
     f.string(request.sourcePrompt);
     f.value(dit.parameterCount());
     f.value(int(dit.precision().stream));
@@ -135,10 +139,6 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
                                  + " head weights but the model has "
                                  + std::to_string(config.numHeads) + " heads");
     }
-    auto flow = sched::officialFlowSchedule(s.steps, s.shift);
-    if (!flow)
-        return flow.error();
-
     attention::QBank localBank(request.bankBudgetBytes);
     attention::QBank &bank = request.bank ? *request.bank : localBank;
     const attention::QBankPlan plan = attention::QBank::plan(schedule);
@@ -160,59 +160,6 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
 
     WanTransferResult result;
     attention::QInjector injector;
-    const uint64_t key = sourceKey(request, m_dit);
-    result.bankReused = bank.sourceKey() == key && bank.covers(plan);
-    if (!result.bankReused) {
-        bank.reset(key);
-        const at::Device device = m_dit.precision().device;
-        try {
-            at::NoGradGuard noGrad;
-            if (hooks.progress)
-                hooks.progress(Progress{Stage::EncodeSource, 0, 1});
-            auto latent = m_vae.encode(video.to(device, at::kFloat));
-            if (!latent)
-                return latent.error();
-            const at::Tensor clean = latent->to(device, at::kFloat);
-            if (hooks.progress)
-                hooks.progress(Progress{Stage::EncodeSource, 1, 1});
-
-            const at::Tensor noise = wanInitialNoise(*shape, kExtractionSeed).to(device);
-            const at::Tensor prompt = text.encode(request.sourcePrompt, nullptr)->to(device);
-            const std::set<std::string> layers(plan.layers.begin(), plan.layers.end());
-            HookGuard guard(m_dit, &injector);
-            const int passes = int(plan.steps.size());
-            for (int i = 0; i < passes; ++i) {
-                if (hooks.cancelled()) {
-                    result.cancelled = true;
-                    return result;
-                }
-                const int step = plan.steps[size_t(i)];
-                const bool single = step == attention::QBank::kAnyStep;
-                // Flow matching's forward process: x_t = (1 − σ)·x_0 + σ·ε, t = 1000·σ.
-                const double timestep = single ? double(schedule.extractionTimestep)
-                                               : double(flow->timesteps[size_t(step)]);
-                const double sigma = single ? timestep / sched::kTrainTimesteps
-                                            : double(flow->sigmas[size_t(step)]);
-                injector.capture(bank, layers, step);
-                auto out = m_dit.forward(((1.0 - sigma) * clean + sigma * noise).unsqueeze(0),
-                                         at::full({1}, timestep, clean.options()),
-                                         prompt.unsqueeze(0),
-                                         {step, {attention::GuidanceBranch::Source}});
-                if (!out)
-                    return out.error();
-                if (injector.error())
-                    return *injector.error();
-                if (hooks.progress)
-                    hooks.progress(Progress{Stage::ExtractQ, i + 1, passes});
-            }
-        } catch (const std::bad_alloc &) {
-            return makeError(ErrorCode::OutOfMemory, "out of host memory while extracting Q");
-        } catch (const std::exception &e) {
-            return failureFrom(e, "while extracting Q");
-        }
-        result.extractionPasses = injector.capturePasses();
-    }
-
     // The renders stop at the next step once the user cancels or an injection fails.
     std::atomic<bool> stop{hooks.cancelled()};
     JobHooks inner = hooks;
@@ -225,7 +172,10 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
     };
     WanT2VPipeline t2v(m_dit, text, &m_vae);
     if (request.wantBaseline) {
-        auto baseline = t2v.run(request.target, inner);
+        WanT2VRequest baselineRequest = request.target;
+        baselineRequest.trajectory = request.trajectory;
+        baselineRequest.trajectoryKeys = request.baselineKeys;
+        auto baseline = t2v.run(baselineRequest, inner);
         if (!baseline)
             return baseline.error();
         result.baseline = std::move(*baseline);
@@ -234,9 +184,30 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
             return result;
         }
     }
+
+    WanT2VRequest target = request.target;
+    target.trajectory = request.trajectory;
+    target.trajectoryKeys = request.keys;
+    const bool keep = target.trajectory && int(target.trajectoryKeys.size()) == s.steps;
+    const int resumeAt = keep ? target.trajectory->lastKept(target.trajectoryKeys) + 1 : 0;
+    const uint64_t key = sourceKey(request, m_dit);
+    result.bankReused = (bank.sourceKey() == key && bank.covers(plan))
+                        || resumeAt >= schedule.stepEnd;
+    if (!result.bankReused) {
+        bank.reset(key);
+        auto passes = extract(request, *shape, plan, bank, text, hooks);
+        if (!passes)
+            return passes.error();
+        if (*passes < 0) {
+            result.cancelled = true;
+            return result;
+        }
+        result.extractionPasses = *passes;
+    }
+
     injector.inject(bank, schedule);
     HookGuard guard(m_dit, &injector);
-    auto render = t2v.run(request.target, inner, saveLatent);
+    auto render = t2v.run(target, inner, saveLatent);
     if (injector.error())
         return *injector.error();
     if (!render)
@@ -244,6 +215,69 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
     result.render = std::move(*render);
     result.cancelled = result.render.cancelled;
     return result;
+}
+
+Result<int> WanTransferPipeline::extract(const WanTransferRequest &request,
+                                         const std::vector<int64_t> &shape,
+                                         const attention::QBankPlan &plan,
+                                         attention::QBank &bank, TextEncoder &text,
+                                         const JobHooks &hooks)
+{
+    const InjectionSchedule &schedule = request.schedule;
+    const GenerationSettings &s = request.target.settings;
+    auto flow = sched::officialFlowSchedule(s.steps, s.shift);
+    if (!flow)
+        return flow.error();
+    const at::Device device = m_dit.precision().device;
+    const at::Tensor &video = request.sourceVideo;
+    attention::QInjector injector;
+    try {
+        at::NoGradGuard noGrad;
+        if (hooks.progress)
+            hooks.progress(Progress{Stage::EncodeSource, 0, 1});
+        auto latent = m_vae.encode(video.to(device, at::kFloat));
+        if (!latent)
+            return latent.error();
+        const at::Tensor clean = latent->to(device, at::kFloat);
+        if (hooks.progress)
+            hooks.progress(Progress{Stage::EncodeSource, 1, 1});
+
+        const at::Tensor noise = wanInitialNoise(shape, kExtractionSeed).to(device);
+        auto rows = text.encode(request.sourcePrompt, nullptr);
+        if (!rows)
+            return rows.error();
+        const at::Tensor prompt = rows->to(device);
+        const std::set<std::string> layers(plan.layers.begin(), plan.layers.end());
+        HookGuard guard(m_dit, &injector);
+        const int passes = int(plan.steps.size());
+        for (int i = 0; i < passes; ++i) {
+            if (hooks.cancelled())
+                return -1;
+            const int step = plan.steps[size_t(i)];
+            const bool single = step == attention::QBank::kAnyStep;
+            // Flow matching's forward process: x_t = (1 − σ)·x_0 + σ·ε, t = 1000·σ.
+            const double timestep = single ? double(schedule.extractionTimestep)
+                                           : double(flow->timesteps[size_t(step)]);
+            const double sigma = single ? timestep / sched::kTrainTimesteps
+                                        : double(flow->sigmas[size_t(step)]);
+            injector.capture(bank, layers, step);
+            auto out = m_dit.forward(((1.0 - sigma) * clean + sigma * noise).unsqueeze(0),
+                                     at::full({1}, timestep, clean.options()),
+                                     prompt.unsqueeze(0),
+                                     {step, {attention::GuidanceBranch::Source}});
+            if (!out)
+                return out.error();
+            if (injector.error())
+                return *injector.error();
+            if (hooks.progress)
+                hooks.progress(Progress{Stage::ExtractQ, i + 1, passes});
+        }
+    } catch (const std::bad_alloc &) {
+        return makeError(ErrorCode::OutOfMemory, "out of host memory while extracting Q");
+    } catch (const std::exception &e) {
+        return failureFrom(e, "while extracting Q");
+    }
+    return injector.capturePasses();
 }
 
 } // namespace mbq::pipelines

@@ -3,7 +3,9 @@
 // through the DiT once (`single`) or once per injected step (`per_step`) while its Q is
 // captured into a Q bank; the target prompt is then rendered by the text-to-video pipeline with
 // that Q injected as the schedule says. Optionally the baseline (same prompt and seed, no
-// injection) is rendered first. `lockstep` extraction is not implemented yet.
+// injection) is rendered first. With a trajectory cache both renders resume after their last
+// kept step, and no source pass runs when the steps left to compute inject nothing.
+// `lockstep` extraction is not implemented yet.
 
 #include "inference/attention/q_bank.h"
 #include "inference/engine.h"
@@ -17,6 +19,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace mbq::pipelines {
 
@@ -32,7 +35,14 @@ struct WanTransferRequest
     // the target's frame count and size.
     at::Tensor sourceVideo;
     std::string sourcePrompt; // empty by default, as in the paper
+    // A digest of the source clip (sourceDigest()) that keys the bank instead of hashing the
+    // pixels again; 0: hash sourceVideo.
+    uint64_t sourceDigest = 0;
     bool wantBaseline = false;
+    // Optional: the cache and the trajectoryKeys() of the injected render and of the baseline.
+    TrajectoryCache *trajectory = nullptr;
+    std::vector<uint64_t> keys;
+    std::vector<uint64_t> baselineKeys;
     // Caller-owned bank, reused without an extraction pass when it already holds this source's
     // entries; null: a bank local to this run with `bankBudgetBytes` (0 = unlimited).
     attention::QBank *bank = nullptr;
@@ -44,7 +54,7 @@ struct WanTransferResult
     WanT2VResult render;   // with injection
     WanT2VResult baseline; // latent undefined unless wantBaseline
     int extractionPasses = 0; // DiT forwards that captured source Q
-    bool bankReused = false;
+    bool bankReused = false;  // or not needed: the steps left inject nothing
     bool cancelled = false;   // during extraction or either render
 };
 
@@ -58,6 +68,11 @@ public:
                                   const LatentSink &saveLatent = {});
 
 private:
+    // Fills `bank` for `plan`; returns the number of DiT passes, or -1 when cancelled.
+    Result<int> extract(const WanTransferRequest &request, const std::vector<int64_t> &shape,
+                        const attention::QBankPlan &plan, attention::QBank &bank,
+                        TextEncoder &text, const JobHooks &hooks);
+
     wan::WanDit &m_dit;
     TextEncoder &m_text;
     VideoVae &m_vae;

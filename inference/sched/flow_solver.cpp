@@ -75,6 +75,21 @@ at::Tensor FlowUniPCSolver::step(const at::Tensor &velocity, const at::Tensor &s
     return next;
 }
 
+SamplerState FlowUniPCSolver::state() const
+{
+    return {m_stepIndex, {m_lowerOrderSteps, m_lastOrder}, {m_x0[0], m_x0[1], m_lastSample}};
+}
+
+void FlowUniPCSolver::restore(const SamplerState &state)
+{
+    m_stepIndex = state.stepIndex;
+    m_lowerOrderSteps = state.counters.at(0);
+    m_lastOrder = state.counters.at(1);
+    m_x0[0] = state.tensors.at(0);
+    m_x0[1] = state.tensors.at(1);
+    m_lastSample = state.tensors.at(2);
+}
+
 // UniP-bh2 from σ_i to σ_{i+1}; m_x0[1] is the newest x0 prediction, m_x0[0] the one before.
 at::Tensor FlowUniPCSolver::predict(const at::Tensor &sample, int order) const
 {

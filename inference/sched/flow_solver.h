@@ -6,12 +6,14 @@
 #include "inference/engine.h"
 #include "inference/result.h"
 #include "inference/sched/flow_schedule.h"
+#include "inference/sched/sampler_state.h"
 
 #include <ATen/ATen.h>
 
 #include <memory>
 
 namespace mbq::sched {
+
 
 class FlowSolver
 {
@@ -27,6 +29,11 @@ public:
     // Returns the sample at the next noise level. velocity and sample have the same shape;
     // sample should be float32 (the official solvers work in float32).
     virtual at::Tensor step(const at::Tensor &velocity, const at::Tensor &sample) = 0;
+
+    virtual SamplerState state() const { return {m_stepIndex, {}, {}}; }
+    // Continues from a state() taken from a solver of the same kind and schedule, with its
+    // tensors on this run's device.
+    virtual void restore(const SamplerState &state) { m_stepIndex = state.stepIndex; }
 
 protected:
     FlowSchedule m_schedule;
@@ -56,6 +63,8 @@ class FlowUniPCSolver final : public FlowSolver
 public:
     FlowUniPCSolver(FlowSchedule schedule, const UniPCOptions &options);
     at::Tensor step(const at::Tensor &velocity, const at::Tensor &sample) override;
+    SamplerState state() const override;
+    void restore(const SamplerState &state) override;
 
 private:
     at::Tensor predict(const at::Tensor &sample, int order) const;

@@ -18,6 +18,9 @@ struct Vc2SampleSettings
 {
     double guidance = 12.0;
     double fps = 28.0; // the fps condition (not the playback rate)
+    // Resuming: the latent passed in is the sample after step firstStep − 1 and the generator
+    // is where that step left it (the trajectory cache keeps both).
+    int firstStep = 0;
 };
 
 // Called after every finished step with the latent; false stops sampling (cancel).

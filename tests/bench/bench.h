@@ -22,6 +22,7 @@ double medianSeconds(const Options &options, const std::function<void()> &fn);
 bool runQSwap(const Options &options);   // bench_qswap.cpp
 bool runWanDit(const Options &options);  // bench_wan.cpp
 bool runWanVae(const Options &options);  // bench_wan_vae.cpp
+bool runTransfer(const Options &options); // bench_transfer.cpp
 #if defined(MBQ_BENCH_WITH_CORE)
 // Built only with the Qt layers (they link mbq_core).
 bool runMedia(const Options &options);   // bench_media.cpp

@@ -40,6 +40,10 @@ public:
     {
         return m_fake->loadModel(folder);
     }
+    Result<void> configure(const EngineSettings &settings) override
+    {
+        return m_fake->configure(settings);
+    }
     Result<RenderOutput> render(const RenderRequest &request, const JobHooks &hooks) override
     {
         {

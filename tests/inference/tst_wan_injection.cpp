@@ -405,7 +405,7 @@ private Q_SLOTS:
                                   bytes.data_ptr<uint8_t>() + bytes.numel());
         auto output = generateWan(m_folder, request, options, {});
         QVERIFY2(output, output ? "" : output.error().message.c_str());
-        QCOMPARE(output->extractionPasses, 1);
+        QCOMPARE(output->render.extractionPasses, 1);
         QCOMPARE(output->render.frames.count, 5);
         QCOMPARE(output->render.baseline.count, 5);
         QVERIFY(output->render.frames.rgb != output->render.baseline.rgb);
