@@ -128,6 +128,10 @@ TEXTS = {
         "Recovered unsaved changes; save to keep them": (
             "Ungespeicherte Änderungen wiederhergestellt; zum Behalten speichern",
             "未保存の変更を復元しました。残すには保存してください"),
+        "Preferences not applied": (
+            "Einstellungen nicht übernommen", "環境設定を適用できませんでした"),
+        "The engine keeps its previous settings: %1": (
+            "Die Engine behält ihre bisherigen Einstellungen: %1", "エンジンは以前の設定のままです: %1"),
         "Autosave failed: %1": ("Automatisches Speichern fehlgeschlagen: %1", "自動保存に失敗しました: %1"),
         # Caption under the Source pane of the compare view.
         "the motion reference": ("Bewegungsreferenz", "モーションの参照元"),
@@ -597,12 +601,23 @@ TEXTS = {
             "Flow-Matching-Shift des Rauschplans", "ノイズスケジュールのフローマッチング・シフト"),
         "Width": ("Breite", "幅"),
         "Height": ("Höhe", "高さ"),
-        "%1 %2 snapped to %3 (sizes are multiples of 16)": (
-            "%1 %2 auf %3 gerundet (Größen sind Vielfache von 16)",
-            "%1 %2 を %3 に丸めました（サイズは 16 の倍数）"),
-        "%1 frames snapped to %2 (the model takes 4n+1 frames)": (
-            "%1 Bilder auf %2 gerundet (das Modell verarbeitet 4n+1 Bilder)",
-            "%1 フレームを %2 に丸めました（モデルは 4n+1 フレームを扱います）"),
+        "%1 %2 snapped to %3 (this model takes multiples of %4)": (
+            "%1 %2 auf %3 gerundet (dieses Modell verarbeitet Vielfache von %4)",
+            "%1 %2 を %3 に丸めました（このモデルのサイズは %4 の倍数です）"),
+        "%1 frames snapped to %2 (this model takes %3n+%4 frames)": (
+            "%1 Bilder auf %2 gerundet (dieses Modell verarbeitet %3n+%4 Bilder)",
+            "%1 フレームを %2 に丸めました（このモデルは %3n+%4 フレームを扱います）"),
+        # Shown when a model loads whose rules the current settings break; %4 is one number
+        # or "%1 or %2".
+        "%1 %2 does not suit this model, which takes multiples of %3; nearest valid: %4": (
+            "%1 %2 passt nicht zu diesem Modell, das Vielfache von %3 verarbeitet; nächstgelegen "
+            "gültig: %4",
+            "%1 %2 はこのモデルに合いません（サイズは %3 の倍数）。近い有効値: %4"),
+        "%1 frames do not suit this model, which takes %2n+%3 frames; nearest valid: %4": (
+            "%1 Bilder passen nicht zu diesem Modell, das %2n+%3 Bilder verarbeitet; "
+            "nächstgelegen gültig: %4",
+            "%1 フレームはこのモデルに合いません（%2n+%3 フレーム）。近い有効値: %4"),
+        "%1 or %2": ("%1 oder %2", "%1 または %2"),
     },
     # "field must be ..., got ...": the field path comes first, then a space.
     "mbq::JsonReader": {
@@ -677,6 +692,49 @@ TEXTS = {
         "Preferences": ("Einstellungen", "環境設定"),
         "System default": ("Systemstandard", "システムの既定"),
         "&Language:": ("&Sprache:", "言語(&L):"),
+        "Computation": ("Berechnung", "計算"),
+        "&Device:": ("&Gerät:", "デバイス(&D):"),
+        "Automatic (CUDA when present)": (
+            "Automatisch (CUDA, wenn vorhanden)", "自動（利用可能なら CUDA）"),
+        "CPU": ("CPU", "CPU"),
+        "CUDA GPU": ("CUDA-GPU", "CUDA GPU"),
+        "In use: starting…": ("In Verwendung: wird gestartet…", "使用中: 起動中…"),
+        "In use: %1": ("In Verwendung: %1", "使用中: %1"),
+        "&Precision:": ("&Präzision:", "精度(&P):"),
+        "Automatic (bfloat16 on CUDA, float32 on CPU)": (
+            "Automatisch (bfloat16 mit CUDA, float32 auf der CPU)",
+            "自動（CUDA では bfloat16、CPU では float32）"),
+        "float32": ("float32", "float32"),
+        "bfloat16": ("bfloat16", "bfloat16"),
+        "Caches": ("Caches", "キャッシュ"),
+        "&Q bank:": ("&Q-Bank:", "Q バンク(&Q):"),
+        "&Trajectory in memory:": ("&Trajektorie im Arbeitsspeicher:", "メモリ上の軌跡(&T):"),
+        "Trajectory on dis&k:": ("Trajektorie auf der &Festplatte:", "ディスク上の軌跡(&K):"),
+        "Cache &folder:": ("Cache-&Ordner:", "キャッシュフォルダ(&F):"),
+        " GiB": (" GiB", " GiB"),
+        # The Q bank's budget at 0.
+        "No limit": ("Unbegrenzt", "無制限"),
+        "Memory for the source's captured queries, kept so the next render of the same source "
+        "skips extraction": (
+            "Speicher für die erfassten Queries der Quelle, damit das nächste Rendering derselben "
+            "Quelle die Extraktion überspringt",
+            "ソースから取得したクエリを保持するメモリ。同じソースの次のレンダリングでは抽出を"
+            "省略できます"),
+        "Memory for the latent after each denoising step, kept so a re-render resumes at the "
+        "first step that changed": (
+            "Speicher für das Latent nach jedem Entrauschungsschritt, damit ein erneutes Rendering "
+            "beim ersten geänderten Schritt fortsetzt",
+            "各ノイズ除去ステップ後の潜在表現を保持するメモリ。再レンダリングは最初に変更された"
+            "ステップから再開します"),
+        "Disk space in the cache folder for steps that no longer fit in memory": (
+            "Speicherplatz im Cache-Ordner für Schritte, die nicht mehr in den Arbeitsspeicher "
+            "passen",
+            "メモリに収まらなくなったステップ用の、キャッシュフォルダ内のディスク容量"),
+        "None: steps are kept in memory only": (
+            "Keiner: Schritte bleiben nur im Arbeitsspeicher",
+            "なし: ステップはメモリにのみ保持されます"),
+        "&Browse…": ("&Durchsuchen…", "参照(&B)…"),
+        "Choose Cache Folder": ("Cache-Ordner wählen", "キャッシュフォルダを選択"),
     },
     "mbq::RenderRequest": {
         "(no prompt)": ("(kein Prompt)", "（プロンプトなし）"),
@@ -711,6 +769,53 @@ TEXTS = {
         "Begin %1, end %2 (of %n steps)": (
             ["Anfang %1, Ende %2 (von %n Schritt)", "Anfang %1, Ende %2 (von %n Schritten)"],
             ["開始 %1、終了 %2（全 %n ステップ）"]),
+    },
+    # `mbq sweep --vary` parse errors; %1 is an axis name (end-step, weight, ...), kept as typed.
+    "mbq::SweepGrid": {
+        "%1: %2 is not a weight between 0 and 1": (
+            "%1: %2 ist kein Gewicht zwischen 0 und 1", "%1: %2 は 0 から 1 の重みではありません"),
+        "%1: %2 is not a whole step": (
+            "%1: %2 ist kein ganzer Schritt", "%1: %2 は整数のステップではありません"),
+        "%1: step %2 is outside 0-%3 (the render has %3 steps)": (
+            "%1: Schritt %2 liegt außerhalb von 0-%3 (das Rendering hat %3 Schritte)",
+            "%1: ステップ %2 は 0-%3 の範囲外です（レンダリングは %3 ステップです）"),
+        "%1: “%2” is not a number": (
+            "%1: „%2“ ist keine Zahl", "%1: 「%2」は数値ではありません"),
+        "%1: “%2” is not a number or a range A:B:STEP": (
+            "%1: „%2“ ist weder eine Zahl noch ein Bereich A:B:STEP",
+            "%1: 「%2」は数値でも範囲 A:B:STEP でもありません"),
+        # %3 is "number" or "whole number" below.
+        "%1: the STEP of “%2” must be a positive %3": (
+            "%1: STEP in „%2“ muss eine positive %3 sein",
+            "%1: 「%2」の STEP は正の%3である必要があります"),
+        "number": ("Zahl", "数"),
+        "whole number": ("ganze Zahl", "整数"),
+        "%1: the range “%2” runs backwards; write %3:%4:%5": (
+            "%1: Der Bereich „%2“ läuft rückwärts; schreiben Sie %3:%4:%5",
+            "%1: 範囲「%2」が逆順です。%3:%4:%5 と書いてください"),
+        "%1: more than %2 values": ("%1: mehr als %2 Werte", "%1: 値が %2 個を超えています"),
+        "%1: an empty value between commas": (
+            "%1: ein leerer Wert zwischen Kommas", "%1: カンマの間の値が空です"),
+        "%1: %2 is listed twice": ("%1: %2 ist doppelt angegeben", "%1: %2 が 2 回指定されています"),
+        "layers: an empty selection between commas": (
+            "layers: eine leere Auswahl zwischen Kommas", "layers: カンマの間の選択が空です"),
+        "layers: “%1”: %2": ("layers: „%1“: %2", "layers: 「%1」: %2"),
+        "layers: “%1” selects no layer": (
+            "layers: „%1“ wählt keinen Layer aus", "layers: 「%1」はどのレイヤーも選択しません"),
+        "layers: %1 is listed twice": (
+            "layers: %1 ist doppelt angegeben", "layers: %1 が 2 回指定されています"),
+        "“%1” is not AXIS=VALUES (for example end-step=0:50:5)": (
+            "„%1“ hat nicht die Form ACHSE=WERTE (zum Beispiel end-step=0:50:5)",
+            "「%1」は 軸=値 の形式ではありません（例: end-step=0:50:5）"),
+        "“%1” is not an axis; use begin-step, end-step, weight or layers (and --seeds for seeds)": (
+            "„%1“ ist keine Achse; verwenden Sie begin-step, end-step, weight oder layers (und "
+            "--seeds für Seeds)",
+            "「%1」は軸ではありません。begin-step、end-step、weight、layers のいずれかを使って"
+            "ください（シードには --seeds）"),
+        "%1: no values": ("%1: keine Werte", "%1: 値がありません"),
+        "%1 is varied twice; give all its values in one --vary": (
+            "%1 wird zweimal variiert; geben Sie alle Werte in einem --vary an",
+            "%1 が 2 回変化させられています。すべての値を 1 つの --vary で指定してください"),
     },
     "mbq::SweepDialog": {
         "Sweep": ("Sweep", "スイープ"),

@@ -482,12 +482,24 @@
         <translation>Höhe</translation>
     </message>
     <message>
-        <source>%1 %2 snapped to %3 (sizes are multiples of 16)</source>
-        <translation>%1 %2 auf %3 gerundet (Größen sind Vielfache von 16)</translation>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
     </message>
     <message>
-        <source>%1 frames snapped to %2 (the model takes 4n+1 frames)</source>
-        <translation>%1 Bilder auf %2 gerundet (das Modell verarbeitet 4n+1 Bilder)</translation>
+        <source>%1 %2 does not suit this model, which takes multiples of %3; nearest valid: %4</source>
+        <translation>%1 %2 passt nicht zu diesem Modell, das Vielfache von %3 verarbeitet; nächstgelegen gültig: %4</translation>
+    </message>
+    <message>
+        <source>%1 frames do not suit this model, which takes %2n+%3 frames; nearest valid: %4</source>
+        <translation>%1 Bilder passen nicht zu diesem Modell, das %2n+%3 Bilder verarbeitet; nächstgelegen gültig: %4</translation>
+    </message>
+    <message>
+        <source>%1 %2 snapped to %3 (this model takes multiples of %4)</source>
+        <translation>%1 %2 auf %3 gerundet (dieses Modell verarbeitet Vielfache von %4)</translation>
+    </message>
+    <message>
+        <source>%1 frames snapped to %2 (this model takes %3n+%4 frames)</source>
+        <translation>%1 Bilder auf %2 gerundet (dieses Modell verarbeitet %3n+%4 Bilder)</translation>
     </message>
 </context>
 <context>
@@ -930,6 +942,14 @@
         <source>Render a take, or pick one on the timeline, first.</source>
         <translation>Zuerst einen Take rendern oder in der Timeline auswählen.</translation>
     </message>
+    <message>
+        <source>Preferences not applied</source>
+        <translation>Einstellungen nicht übernommen</translation>
+    </message>
+    <message>
+        <source>The engine keeps its previous settings: %1</source>
+        <translation>Die Engine behält ihre bisherigen Einstellungen: %1</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Media</name>
@@ -1193,6 +1213,102 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when present)</source>
+        <translation>Automatisch (CUDA, wenn vorhanden)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <source>Automatic (bfloat16 on CUDA, float32 on CPU)</source>
+        <translation>Automatisch (bfloat16 mit CUDA, float32 auf der CPU)</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <source>In use: starting…</source>
+        <translation>In Verwendung: wird gestartet…</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>In Verwendung: %1</translation>
+    </message>
+    <message>
+        <source>Computation</source>
+        <translation>Berechnung</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>&amp;Precision:</source>
+        <translation>&amp;Präzision:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Memory for the source's captured queries, kept so the next render of the same source skips extraction</source>
+        <translation>Speicher für die erfassten Queries der Quelle, damit das nächste Rendering derselben Quelle die Extraktion überspringt</translation>
+    </message>
+    <message>
+        <source>Memory for the latent after each denoising step, kept so a re-render resumes at the first step that changed</source>
+        <translation>Speicher für das Latent nach jedem Entrauschungsschritt, damit ein erneutes Rendering beim ersten geänderten Schritt fortsetzt</translation>
+    </message>
+    <message>
+        <source>Disk space in the cache folder for steps that no longer fit in memory</source>
+        <translation>Speicherplatz im Cache-Ordner für Schritte, die nicht mehr in den Arbeitsspeicher passen</translation>
+    </message>
+    <message>
+        <source>None: steps are kept in memory only</source>
+        <translation>Keiner: Schritte bleiben nur im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Caches</source>
+        <translation>Caches</translation>
+    </message>
+    <message>
+        <source>&amp;Q bank:</source>
+        <translation>&amp;Q-Bank:</translation>
+    </message>
+    <message>
+        <source>&amp;Trajectory in memory:</source>
+        <translation>&amp;Trajektorie im Arbeitsspeicher:</translation>
+    </message>
+    <message>
+        <source>Cache &amp;folder:</source>
+        <translation>Cache-&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Choose Cache Folder</source>
+        <translation>Cache-Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Trajectory on dis&amp;k:</source>
+        <translation>Trajektorie auf der &amp;Festplatte:</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1841,96 @@
     <message numerus="yes">
         <source>%n renders</source>
         <translation><numerusform>%n Rendering</numerusform><numerusform>%n Renderings</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mbq::SweepGrid</name>
+    <message>
+        <source>%1: %2 is not a weight between 0 and 1</source>
+        <translation>%1: %2 ist kein Gewicht zwischen 0 und 1</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a whole step</source>
+        <translation>%1: %2 ist kein ganzer Schritt</translation>
+    </message>
+    <message>
+        <source>%1: step %2 is outside 0-%3 (the render has %3 steps)</source>
+        <translation>%1: Schritt %2 liegt außerhalb von 0-%3 (das Rendering hat %3 Schritte)</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number</source>
+        <translation>%1: „%2“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number or a range A:B:STEP</source>
+        <translation>%1: „%2“ ist weder eine Zahl noch ein Bereich A:B:STEP</translation>
+    </message>
+    <message>
+        <source>%1: the STEP of “%2” must be a positive %3</source>
+        <translation>%1: STEP in „%2“ muss eine positive %3 sein</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1: the range “%2” runs backwards; write %3:%4:%5</source>
+        <translation>%1: Der Bereich „%2“ läuft rückwärts; schreiben Sie %3:%4:%5</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 values</source>
+        <translation>%1: mehr als %2 Werte</translation>
+    </message>
+    <message>
+        <source>%1: an empty value between commas</source>
+        <translation>%1: ein leerer Wert zwischen Kommas</translation>
+    </message>
+    <message>
+        <source>%1: %2 is listed twice</source>
+        <translation>%1: %2 ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>layers: an empty selection between commas</source>
+        <translation>layers: eine leere Auswahl zwischen Kommas</translation>
+    </message>
+    <message>
+        <source>layers: “%1”: %2</source>
+        <translation>layers: „%1“: %2</translation>
+    </message>
+    <message>
+        <source>layers: “%1” selects no layer</source>
+        <translation>layers: „%1“ wählt keinen Layer aus</translation>
+    </message>
+    <message>
+        <source>layers: %1 is listed twice</source>
+        <translation>layers: %1 ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>“%1” is not AXIS=VALUES (for example end-step=0:50:5)</source>
+        <translation>„%1“ hat nicht die Form ACHSE=WERTE (zum Beispiel end-step=0:50:5)</translation>
+    </message>
+    <message>
+        <source>“%1” is not an axis; use begin-step, end-step, weight or layers (and --seeds for seeds)</source>
+        <translation>„%1“ ist keine Achse; verwenden Sie begin-step, end-step, weight oder layers (und --seeds für Seeds)</translation>
+    </message>
+    <message>
+        <source>%1: no values</source>
+        <translation>%1: keine Werte</translation>
+    </message>
+    <message>
+        <source>%1 is varied twice; give all its values in one --vary</source>
+        <translation>%1 wird zweimal variiert; geben Sie alle Werte in einem --vary an</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::SweepTable</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -482,12 +482,24 @@
         <translation>高さ</translation>
     </message>
     <message>
-        <source>%1 %2 snapped to %3 (sizes are multiples of 16)</source>
-        <translation>%1 %2 を %3 に丸めました（サイズは 16 の倍数）</translation>
+        <source>%1 or %2</source>
+        <translation>%1 または %2</translation>
     </message>
     <message>
-        <source>%1 frames snapped to %2 (the model takes 4n+1 frames)</source>
-        <translation>%1 フレームを %2 に丸めました（モデルは 4n+1 フレームを扱います）</translation>
+        <source>%1 %2 does not suit this model, which takes multiples of %3; nearest valid: %4</source>
+        <translation>%1 %2 はこのモデルに合いません（サイズは %3 の倍数）。近い有効値: %4</translation>
+    </message>
+    <message>
+        <source>%1 frames do not suit this model, which takes %2n+%3 frames; nearest valid: %4</source>
+        <translation>%1 フレームはこのモデルに合いません（%2n+%3 フレーム）。近い有効値: %4</translation>
+    </message>
+    <message>
+        <source>%1 %2 snapped to %3 (this model takes multiples of %4)</source>
+        <translation>%1 %2 を %3 に丸めました（このモデルのサイズは %4 の倍数です）</translation>
+    </message>
+    <message>
+        <source>%1 frames snapped to %2 (this model takes %3n+%4 frames)</source>
+        <translation>%1 フレームを %2 に丸めました（このモデルは %3n+%4 フレームを扱います）</translation>
     </message>
 </context>
 <context>
@@ -930,6 +942,14 @@
         <source>Render a take, or pick one on the timeline, first.</source>
         <translation>先にテイクをレンダリングするか、タイムラインで選択してください。</translation>
     </message>
+    <message>
+        <source>Preferences not applied</source>
+        <translation>環境設定を適用できませんでした</translation>
+    </message>
+    <message>
+        <source>The engine keeps its previous settings: %1</source>
+        <translation>エンジンは以前の設定のままです: %1</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Media</name>
@@ -1193,6 +1213,102 @@
     <message>
         <source>&amp;Language:</source>
         <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when present)</source>
+        <translation>自動（利用可能なら CUDA）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Automatic (bfloat16 on CUDA, float32 on CPU)</source>
+        <translation>自動（CUDA では bfloat16、CPU では float32）</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <source>In use: starting…</source>
+        <translation>使用中: 起動中…</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>使用中: %1</translation>
+    </message>
+    <message>
+        <source>Computation</source>
+        <translation>計算</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>デバイス(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Precision:</source>
+        <translation>精度(&amp;P):</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>無制限</translation>
+    </message>
+    <message>
+        <source>Memory for the source's captured queries, kept so the next render of the same source skips extraction</source>
+        <translation>ソースから取得したクエリを保持するメモリ。同じソースの次のレンダリングでは抽出を省略できます</translation>
+    </message>
+    <message>
+        <source>Memory for the latent after each denoising step, kept so a re-render resumes at the first step that changed</source>
+        <translation>各ノイズ除去ステップ後の潜在表現を保持するメモリ。再レンダリングは最初に変更されたステップから再開します</translation>
+    </message>
+    <message>
+        <source>Disk space in the cache folder for steps that no longer fit in memory</source>
+        <translation>メモリに収まらなくなったステップ用の、キャッシュフォルダ内のディスク容量</translation>
+    </message>
+    <message>
+        <source>None: steps are kept in memory only</source>
+        <translation>なし: ステップはメモリにのみ保持されます</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Caches</source>
+        <translation>キャッシュ</translation>
+    </message>
+    <message>
+        <source>&amp;Q bank:</source>
+        <translation>Q バンク(&amp;Q):</translation>
+    </message>
+    <message>
+        <source>&amp;Trajectory in memory:</source>
+        <translation>メモリ上の軌跡(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Cache &amp;folder:</source>
+        <translation>キャッシュフォルダ(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Choose Cache Folder</source>
+        <translation>キャッシュフォルダを選択</translation>
+    </message>
+    <message>
+        <source>Trajectory on dis&amp;k:</source>
+        <translation>ディスク上の軌跡(&amp;K):</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1841,96 @@
     <message numerus="yes">
         <source>%n renders</source>
         <translation><numerusform>%n 件のレンダリング</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mbq::SweepGrid</name>
+    <message>
+        <source>%1: %2 is not a weight between 0 and 1</source>
+        <translation>%1: %2 は 0 から 1 の重みではありません</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a whole step</source>
+        <translation>%1: %2 は整数のステップではありません</translation>
+    </message>
+    <message>
+        <source>%1: step %2 is outside 0-%3 (the render has %3 steps)</source>
+        <translation>%1: ステップ %2 は 0-%3 の範囲外です（レンダリングは %3 ステップです）</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number</source>
+        <translation>%1: 「%2」は数値ではありません</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number or a range A:B:STEP</source>
+        <translation>%1: 「%2」は数値でも範囲 A:B:STEP でもありません</translation>
+    </message>
+    <message>
+        <source>%1: the STEP of “%2” must be a positive %3</source>
+        <translation>%1: 「%2」の STEP は正の%3である必要があります</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>%1: the range “%2” runs backwards; write %3:%4:%5</source>
+        <translation>%1: 範囲「%2」が逆順です。%3:%4:%5 と書いてください</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 values</source>
+        <translation>%1: 値が %2 個を超えています</translation>
+    </message>
+    <message>
+        <source>%1: an empty value between commas</source>
+        <translation>%1: カンマの間の値が空です</translation>
+    </message>
+    <message>
+        <source>%1: %2 is listed twice</source>
+        <translation>%1: %2 が 2 回指定されています</translation>
+    </message>
+    <message>
+        <source>layers: an empty selection between commas</source>
+        <translation>layers: カンマの間の選択が空です</translation>
+    </message>
+    <message>
+        <source>layers: “%1”: %2</source>
+        <translation>layers: 「%1」: %2</translation>
+    </message>
+    <message>
+        <source>layers: “%1” selects no layer</source>
+        <translation>layers: 「%1」はどのレイヤーも選択しません</translation>
+    </message>
+    <message>
+        <source>layers: %1 is listed twice</source>
+        <translation>layers: %1 が 2 回指定されています</translation>
+    </message>
+    <message>
+        <source>“%1” is not AXIS=VALUES (for example end-step=0:50:5)</source>
+        <translation>「%1」は 軸=値 の形式ではありません（例: end-step=0:50:5）</translation>
+    </message>
+    <message>
+        <source>“%1” is not an axis; use begin-step, end-step, weight or layers (and --seeds for seeds)</source>
+        <translation>「%1」は軸ではありません。begin-step、end-step、weight、layers のいずれかを使ってください（シードには --seeds）</translation>
+    </message>
+    <message>
+        <source>%1: no values</source>
+        <translation>%1: 値がありません</translation>
+    </message>
+    <message>
+        <source>%1 is varied twice; give all its values in one --vary</source>
+        <translation>%1 が 2 回変化させられています。すべての値を 1 つの --vary で指定してください</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::SweepTable</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 を書き込めません: %2</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@
 #include "core/project/autosave.h"
 #include "core/project/project_document.h"
 #include "core/render/render_queue.h"
+#include "core/render/resume_tracker.h"
 #include "core/render/take_runner.h"
+#include "core/settings/engine_settings_store.h"
 #include "ui/compare/compare_view.h"
 #include "ui/dialogs/export_dialog.h"
 #include "ui/dialogs/model_manager_dialog.h"
@@ -81,6 +83,7 @@ MainWindow::MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *p
     , m_document(document)
     , m_queue(queue)
     , m_runner(new TakeRunner(document, queue, this))
+    , m_resume(new ResumeTracker(document, this))
     , m_timelineModel(new TimelineModel(document, this))
     , m_sourceLoader(new SourcePreviewLoader(this))
     , m_autosave(std::make_unique<Autosave>())
@@ -117,6 +120,14 @@ MainWindow::MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *p
     connect(m_queue, &RenderQueue::deviceNameChanged, this, [this] { retranslate(); });
     connect(m_queue, &RenderQueue::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_queue, &RenderQueue::modelLoadFailed, this, &MainWindow::onModelLoadFailed);
+    connect(m_queue, &RenderQueue::engineConfigured, this, &MainWindow::onEngineConfigured);
+    connect(m_queue, &RenderQueue::engineConfigureFailed, this,
+            [this](const EngineSettings &, const QString &message) {
+                onEngineConfigureFailed(message);
+            });
+    connect(m_resume, &ResumeTracker::resumeStepChanged, m_injection,
+            &InjectionPanel::setResumeStep);
+    m_injection->setResumeStep(m_resume->resumeStep());
     connect(m_sourceLoader, &SourcePreviewLoader::loaded, this, &MainWindow::onSourcePreview);
 
     connect(m_runner, &TakeRunner::takeProgress, m_timelineModel, &TimelineModel::setTakeProgress);
@@ -146,6 +157,7 @@ MainWindow::MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *p
     restoreLayout();
     retranslate();
     updateTitle();
+    m_queue->configure(loadEngineSettings(QSettings()));
 }
 
 MainWindow::~MainWindow() = default;
@@ -655,8 +667,12 @@ void MainWindow::showModelManager()
 
 void MainWindow::showPreferences()
 {
-    auto *dialog = new PreferencesDialog(this);
+    // The stored settings are the ones the engine last accepted.
+    auto *dialog
+        = new PreferencesDialog(loadEngineSettings(QSettings()), m_queue->deviceName(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_queue->configure(dialog->engineSettings()); });
     dialog->open();
 }
 
@@ -696,6 +712,7 @@ void MainWindow::onModelLoaded(const ModelInfo &info)
                                    QString::fromStdString(info.layout), count));
     m_modelLabel->setToolTip(QString::fromStdString(info.folder));
     m_modelFamily = QString::fromStdString(info.family);
+    m_inspector->setModelFamily(m_modelFamily);
     if (!info.layers.empty())
         m_injection->setLayers(info.layers, m_modelFamily);
 }
@@ -705,6 +722,19 @@ void MainWindow::onModelLoadFailed(const QString &message)
     m_modelLabel->setText(tr("Model: not loaded"));
     m_modelLabel->setToolTip(message);
     statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::onEngineConfigured(const EngineSettings &settings)
+{
+    // Stored only now, so a setting the engine refused is never the one the next start uses.
+    QSettings store;
+    saveEngineSettings(store, settings);
+}
+
+void MainWindow::onEngineConfigureFailed(const QString &message)
+{
+    showError(tr("Preferences not applied"),
+              tr("The engine keeps its previous settings: %1").arg(message));
 }
 
 QString MainWindow::modelStatusText() const

@@ -21,11 +21,13 @@ class InjectionPanel;
 class ProjectDocument;
 class RenderQueue;
 class RenderQueueDock;
+class ResumeTracker;
 class SourcePreviewLoader;
 class TakeRunner;
 class TimelineModel;
 class TimelineView;
 class TradeoffPlot;
+struct EngineSettings;
 struct ModelInfo;
 struct SourcePreview;
 struct Take;
@@ -35,6 +37,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // Hands the engine settings stored in Preferences to the queue's engine (a refusal is
+    // reported like one from the dialog).
     MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -94,6 +98,8 @@ private:
     void updateTitle();
     void onModelLoaded(const ModelInfo &info);
     void onModelLoadFailed(const QString &message);
+    void onEngineConfigured(const EngineSettings &settings);
+    void onEngineConfigureFailed(const QString &message);
     void onSourcePreview(const SourcePreview &preview);
     void onTakeFinished(const QString &id, int state);
     void takeContextMenu(const QString &id, const QPoint &globalPos);
@@ -101,6 +107,7 @@ private:
     ProjectDocument *m_document;
     RenderQueue *m_queue;
     TakeRunner *m_runner;
+    ResumeTracker *m_resume;
     TimelineModel *m_timelineModel;
     SourcePreviewLoader *m_sourceLoader;
     std::unique_ptr<Autosave> m_autosave;

@@ -4,19 +4,17 @@
 // and on cancel, so nothing finished is lost.
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/family_render.h"
+#include "app/cli/generation_options.h"
+#include "app/cli/render_progress.h"
 #include "app/cli/transfer_options.h"
 #include "core/media/video_writer.h"
-#include "app/cli/family_render.h"
 
-#include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
-#include <exception>
 
 namespace mbq::cli {
 
@@ -45,98 +43,56 @@ const char *const kTransferUsage
       "  and every option of `mbq generate`. The source is conformed to the render's size,\n"
       "  frame count and rate (scale + centre crop).\n";
 
-std::atomic<bool> g_cancel {false};
-
-extern "C" void onInterrupt(int)
-{
-    g_cancel.store(true);
-}
-
-void printProgress(const Progress &progress)
-{
-    if (progress.stage != Stage::Denoise || progress.total <= 0) {
-        if (progress.step == 0) // announce a stage once, when it starts
-            std::fprintf(stderr, "%s...\n", stageName(progress.stage));
-        return;
-    }
-    constexpr int kWidth = 40;
-    const int filled = progress.step * kWidth / progress.total;
-    std::fprintf(stderr, "\r[%s%s] step %d/%d", std::string(size_t(filled), '#').c_str(),
-                 std::string(size_t(kWidth - filled), '.').c_str(), progress.step, progress.total);
-    if (progress.step == progress.total)
-        std::fputc('\n', stderr);
-    std::fflush(stderr);
-}
-
 int renderCommand(const QStringList &args, bool transfer)
 {
     CommandLine line(transfer ? "mbq transfer" : "mbq generate",
                      transfer ? kTransferUsage : kUsage);
+    const GenerationOptions generation = addGenerationOptions(line);
     const TransferOptions transferOptions = transfer ? addTransferOptions(line) : TransferOptions();
-    const auto model = line.option("model"), prompt = line.option("prompt"),
-               negative = line.option("negative"), out = line.option("out"),
-               width = line.option("width", "832"), height = line.option("height", "480"),
-               frames = line.option("frames", "81"), fps = line.option("fps", "16"),
-               steps = line.option("steps", "50"), guidance = line.option("guidance", "5.0"),
-               shift = line.option("shift", "5.0"), sampler = line.option("sampler", "unipc"),
-               seed = line.option("seed", "42"), device = line.option("device", "auto"),
-               dtype = line.option("dtype", "auto");
+    const TransferOutputs outputs = transfer ? addTransferOutputs(line) : TransferOutputs();
+    const auto out = line.option("out");
     if (const int exit = line.parse(args); exit >= 0)
         return exit;
-    if (line.value(model).isEmpty() || line.value(out).isEmpty())
+    if (line.value(generation.model).isEmpty() || line.value(out).isEmpty())
         return line.usageError(
             QStringLiteral("%1 needs --model and --out")
                 .arg(transfer ? QStringLiteral("transfer") : QStringLiteral("generate")));
 
-    const std::string family = modelFamily(line.value(model).toStdString());
+    const QString modelFolder = line.value(generation.model);
+    const std::string family = modelFamily(modelFolder.toStdString());
     RenderRequest request;
-    request.prompt = line.value(prompt).toStdString();
-    request.negativePrompt = line.value(negative).toStdString();
-    GenerationSettings &s = request.settings;
-    s = familyDefaults(family);
-    // Options left out keep the model family's defaults (the usage text shows Wan2.1's).
-    bool ok = true;
-    const auto read = [&](const QCommandLineOption &option, auto *field, auto parse) {
-        if (line.isSet(option))
-            *field = parse(line.value(option), &ok);
-    };
-    read(width, &s.width, [](const QString &v, bool *k) { return v.toInt(k); });
-    read(height, &s.height, [](const QString &v, bool *k) { return v.toInt(k); });
-    read(frames, &s.frames, [](const QString &v, bool *k) { return v.toInt(k); });
-    read(fps, &s.fps, [](const QString &v, bool *k) { return v.toDouble(k); });
-    read(steps, &s.steps, [](const QString &v, bool *k) { return v.toInt(k); });
-    read(guidance, &s.guidance, [](const QString &v, bool *k) { return v.toDouble(k); });
-    read(shift, &s.shift, [](const QString &v, bool *k) { return v.toDouble(k); });
-    read(seed, &s.seed, [](const QString &v, bool *k) { return v.toULongLong(k); });
-    if (!ok)
-        return line.usageError(QStringLiteral("a numeric option is not a number"));
-    if (line.isSet(sampler) && !parseSampler(line.value(sampler).toStdString(), &s.sampler)) {
-        std::fprintf(stderr, "mbq: unknown --sampler '%s' (use unipc, euler or ddim)\n",
-                     qPrintable(line.value(sampler)));
-        return 2;
-    }
+    if (const int exit = readGenerationOptions(line, generation, family, &request); exit >= 0)
+        return exit;
+    const GenerationSettings &s = request.settings;
 
     if (transfer) {
-        const int exit = readTransferOptions(line, transferOptions, line.value(model), &request);
-        if (exit >= 0)
+        auto model = createTorchEngine()->loadModel(modelFolder.toStdString());
+        if (!model) {
+            std::fprintf(stderr, "mbq: %s\n", model.error().message.c_str());
+            return 1;
+        }
+        if (const int exit = readTransferOptions(line, transferOptions, *model, &request);
+            exit >= 0)
             return exit;
+        request.wantBaseline = outputs.needBaseline(line);
     }
 
     const QString outPath = line.value(out);
     const QFileInfo outInfo(outPath);
     FamilyRenderOptions options;
-    options.device = line.value(device).toStdString();
-    options.dtype = line.value(dtype).toStdString();
+    options.device = line.value(generation.device).toStdString();
+    options.dtype = line.value(generation.dtype).toStdString();
     options.latentPath = (outInfo.path() + QLatin1Char('/') + outInfo.completeBaseName()
                           + QStringLiteral(".latent.safetensors"))
                              .toStdString();
 
     JobHooks hooks;
     hooks.progress = printProgress;
-    hooks.cancel = &g_cancel;
-    std::signal(SIGINT, onInterrupt);
-    auto generated = renderFamily(family, line.value(model).toStdString(), request, options, hooks);
-    std::signal(SIGINT, SIG_DFL);
+    hooks.cancel = InterruptGuard::cancelFlag();
+    auto generated = [&] {
+        const InterruptGuard interrupt;
+        return renderFamily(family, modelFolder.toStdString(), request, options, hooks);
+    }();
     if (!generated) {
         std::fprintf(stderr, "\nmbq: %s\n", generated.error().toString().c_str());
         return 1;
@@ -147,7 +103,7 @@ int renderCommand(const QStringList &args, bool transfer)
         std::fprintf(stderr,
                      "mbq: warning: %s holds RANDOM WEIGHTS (a tiny test model); the "
                      "video is noise\n",
-                     qPrintable(line.value(model)));
+                     qPrintable(modelFolder));
     if (generated->render.cancelled) {
         std::fprintf(stderr, "\nmbq: cancelled after %d of %d steps; latent kept in %s\n",
                      generated->render.completedSteps, s.steps, options.latentPath.c_str());
@@ -175,8 +131,7 @@ int renderCommand(const QStringList &args, bool transfer)
                 generated->render.frames.height, generated->device.c_str(),
                 options.latentPath.c_str());
     if (transfer)
-        return writeTransferExtras(line, transferOptions, request.source, generated->render,
-                                   encode);
+        return writeTransferExtras(line, outputs, request.source, generated->render, encode);
     return 0;
 }
 

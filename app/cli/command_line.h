@@ -20,6 +20,8 @@ public:
     int parse(const QStringList &args);
 
     QString value(const QCommandLineOption &option) const { return m_parser.value(option); }
+    // Every value of an option given more than once, in command-line order.
+    QStringList values(const QCommandLineOption &option) const { return m_parser.values(option); }
     bool isSet(const QCommandLineOption &option) const { return m_parser.isSet(option); }
     QStringList positional() const { return m_parser.positionalArguments(); }
     // Prints "mbq: <message>" and the usage to stderr; returns 2.

@@ -11,6 +11,7 @@ int runConvert(const QStringList &args);
 int runMetrics(const QStringList &args);
 int runGenerate(const QStringList &args);
 int runTransfer(const QStringList &args);
+int runSweep(const QStringList &args);
 int runProbe(const QStringList &args);
 int runMakeTinyModel(const QStringList &args);
 int runMakeDemo(const QStringList &args);

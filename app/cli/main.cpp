@@ -27,6 +27,9 @@ void printUsage(FILE *to)
                  "                              Wan2.1 text-to-video\n"
                  "  transfer --model DIR --source CLIP --prompt TEXT --out CLIP.mp4 [...]\n"
                  "                              motion transfer by Q injection\n"
+                 "  sweep --model DIR --source CLIP --prompt TEXT --vary AXIS=VALUES --out DIR\n"
+                 "                              motion transfer over a grid of step ranges,\n"
+                 "                              weights, layers and seeds, with metrics\n"
                  "  probe wan-dit|wan-vae-encode|wan-vae-decode|wan-text-encoder|wan-tokenizer|\n"
                  "        wan-schedule ...\n"
                  "                              run one model component on tensors (conformance)\n"
@@ -69,6 +72,7 @@ int main(int argc, char **argv)
         {QStringLiteral("metrics"), mbq::cli::runMetrics},
         {QStringLiteral("generate"), mbq::cli::runGenerate},
         {QStringLiteral("transfer"), mbq::cli::runTransfer},
+        {QStringLiteral("sweep"), mbq::cli::runSweep},
         {QStringLiteral("probe"), mbq::cli::runProbe},
         {QStringLiteral("make-tiny-model"), mbq::cli::runMakeTinyModel},
         {QStringLiteral("make-demo"), mbq::cli::runMakeDemo},

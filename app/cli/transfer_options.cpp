@@ -137,27 +137,31 @@ TransferOptions addTransferOptions(CommandLine &line)
     o.mode = line.option("mode");
     o.extract = line.option("extract");
     o.preset = line.option("preset");
+    return o;
+}
+
+int readTransferOptions(const CommandLine &line, const TransferOptions &options,
+                        const ModelInfo &model, RenderRequest *request)
+{
+    if (line.value(options.source).isEmpty())
+        return line.usageError(QStringLiteral("--source is missing: give the clip whose motion "
+                                              "to transfer"));
+    request->sourcePrompt = line.value(options.sourcePrompt).toStdString();
+    if (const int exit = readSchedule(line, options, model.family, model.layers, request);
+        exit >= 0)
+        return exit;
+    return readSource(line.value(options.source), model.family, request);
+}
+
+TransferOutputs addTransferOutputs(CommandLine &line)
+{
+    TransferOutputs o;
     o.baselineOut = line.option("baseline-out");
     o.metrics = line.option("metrics");
     return o;
 }
 
-int readTransferOptions(const CommandLine &line, const TransferOptions &options,
-                        const QString &modelFolder, RenderRequest *request)
-{
-    if (line.value(options.source).isEmpty())
-        return line.usageError(QStringLiteral("transfer needs --source"));
-    auto model = createTorchEngine()->loadModel(modelFolder.toStdString());
-    if (!model)
-        return fail(QString::fromStdString(model.error().message));
-    request->sourcePrompt = line.value(options.sourcePrompt).toStdString();
-    if (const int exit = readSchedule(line, options, model->family, model->layers, request); exit >= 0)
-        return exit;
-    request->wantBaseline = line.isSet(options.baselineOut) || line.isSet(options.metrics);
-    return readSource(line.value(options.source), model->family, request);
-}
-
-int writeTransferExtras(const CommandLine &line, const TransferOptions &options,
+int writeTransferExtras(const CommandLine &line, const TransferOutputs &options,
                         const VideoFrames &source, const RenderOutput &render,
                         const EncodeOptions &encode)
 {

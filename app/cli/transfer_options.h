@@ -1,7 +1,7 @@
 #pragma once
-// What `mbq transfer` adds to `mbq generate`: the source clip (decoded and conformed to the
-// render), the injection schedule from options or a preset, and the extra outputs (baseline
-// video, metrics JSON).
+// What `mbq transfer` and `mbq sweep` add to `mbq generate`: the source clip (decoded and
+// conformed to the render) and the injection schedule from options or a preset; and the extra
+// outputs of `mbq transfer` (baseline video, metrics JSON).
 
 #include "app/cli/command_line.h"
 #include "core/media/video_writer.h"
@@ -19,19 +19,31 @@ struct TransferOptions
     QCommandLineOption mode {QStringLiteral("mode")};
     QCommandLineOption extract {QStringLiteral("extract")};
     QCommandLineOption preset {QStringLiteral("preset")};
-    QCommandLineOption baselineOut {QStringLiteral("baseline-out")};
-    QCommandLineOption metrics {QStringLiteral("metrics")};
 };
 
 TransferOptions addTransferOptions(CommandLine &line);
 
-// Fills request->injection, ->sourcePrompt, ->source (conformed to request->settings) and
-// ->wantBaseline. -1 to go on, else the exit code (the problem already printed).
+// Fills request->injection, ->sourcePrompt and ->source (conformed to request->settings) for
+// `model`. -1 to go on, else the exit code (the problem already printed).
 int readTransferOptions(const CommandLine &line, const TransferOptions &options,
-                        const QString &modelFolder, RenderRequest *request);
+                        const ModelInfo &model, RenderRequest *request);
+
+struct TransferOutputs
+{
+    QCommandLineOption baselineOut {QStringLiteral("baseline-out")};
+    QCommandLineOption metrics {QStringLiteral("metrics")};
+
+    // Whether the render must include the baseline.
+    bool needBaseline(const CommandLine &line) const
+    {
+        return line.isSet(baselineOut) || line.isSet(metrics);
+    }
+};
+
+TransferOutputs addTransferOutputs(CommandLine &line);
 
 // Writes the baseline video and the metrics JSON when asked for; returns the exit code.
-int writeTransferExtras(const CommandLine &line, const TransferOptions &options,
+int writeTransferExtras(const CommandLine &line, const TransferOutputs &outputs,
                         const VideoFrames &source, const RenderOutput &render,
                         const EncodeOptions &encode);
 

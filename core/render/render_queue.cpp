@@ -45,6 +45,8 @@ RenderQueue::RenderQueue(EngineFactory factory, QObject *parent)
     connect(m_worker, &RenderWorker::deviceNameReady, this, &RenderQueue::onDeviceName);
     connect(m_worker, &RenderWorker::modelLoaded, this, &RenderQueue::modelLoaded);
     connect(m_worker, &RenderWorker::modelLoadFailed, this, &RenderQueue::modelLoadFailed);
+    connect(m_worker, &RenderWorker::configured, this, &RenderQueue::engineConfigured);
+    connect(m_worker, &RenderWorker::configureFailed, this, &RenderQueue::engineConfigureFailed);
 
     m_thread->start();
     QMetaObject::invokeMethod(m_worker, &RenderWorker::initialize, Qt::QueuedConnection);
@@ -221,6 +223,16 @@ void RenderQueue::loadModel(const QString &folder)
     QMetaObject::invokeMethod(
             m_worker, [worker = m_worker, folder] { worker->loadModel(folder); },
             Qt::QueuedConnection);
+}
+
+// The worker runs one event at a time, so this waits for a running job to return; and the next
+// job is handed over only after that job's jobFinished reached startNext(), which posts it
+// behind this call.
+void RenderQueue::configure(const EngineSettings &settings)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, settings] { worker->configure(settings); },
+        Qt::QueuedConnection);
 }
 
 int RenderQueue::previewsInFlight() const

@@ -67,6 +67,10 @@ public:
 
     // Asks the worker to load a model; answers with modelLoaded or modelLoadFailed.
     void loadModel(const QString &folder);
+    // Asks the worker to apply engine settings; answers with engineConfigured (after
+    // deviceNameChanged) or engineConfigureFailed. Queued behind the running job, so it never
+    // changes the engine during a render: jobs handed over after this call use the result.
+    void configure(const EngineSettings &settings);
     // The engine's compute device; empty until the worker has reported it.
     QString deviceName() const { return m_deviceName; }
     // Previews sent by the worker and not yet handled here; never above
@@ -84,6 +88,9 @@ signals:
     void modelLoaded(const mbq::ModelInfo &info);
     void modelLoadFailed(const QString &message);
     void deviceNameChanged(const QString &name);
+    void engineConfigured(const mbq::EngineSettings &settings);
+    // The engine refused `settings` and keeps its previous ones; `message` says why.
+    void engineConfigureFailed(const mbq::EngineSettings &settings, const QString &message);
 
 private:
     struct Entry

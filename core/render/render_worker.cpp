@@ -190,4 +190,25 @@ void RenderWorker::loadModel(const QString &folder)
     }
 }
 
+void RenderWorker::configure(const EngineSettings &settings)
+{
+    if (!m_engine) {
+        emit configureFailed(settings, m_engineError);
+        return;
+    }
+    try {
+        if (Result<void> result = m_engine->configure(settings); !result) {
+            emit configureFailed(settings, QString::fromStdString(result.error().toString()));
+            return;
+        }
+        emit deviceNameReady(QString::fromStdString(m_engine->deviceName()));
+        emit configured(settings);
+    } catch (const std::exception &e) {
+        emit configureFailed(settings,
+                             tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
+    } catch (...) {
+        emit configureFailed(settings, tr("internal error: unknown exception"));
+    }
+}
+
 } // namespace mbq

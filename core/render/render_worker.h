@@ -2,7 +2,7 @@
 // RenderWorker: the object on the render thread. It owns the engine (created there, so a CUDA
 // context belongs to that thread), runs one job at a time and reports back only through
 // queued signals. Nothing it calls may throw past it: engine errors and exceptions alike end
-// as jobFailed / modelLoadFailed.
+// as jobFailed / modelLoadFailed / configureFailed.
 
 #include "core/render/render_job.h"
 
@@ -39,6 +39,9 @@ public:
              const CancelFlag &cancel);
     // Render thread: ends with modelLoaded or modelLoadFailed.
     void loadModel(const QString &folder);
+    // Render thread: Engine::configure, then the device name (which the device setting may
+    // change) and configured, or configureFailed (the engine keeps its previous settings).
+    void configure(const mbq::EngineSettings &settings);
 
     // Any thread: the receiver of previewReady calls this once per preview it got.
     void releasePreview() { m_previewsInFlight.fetch_sub(1, std::memory_order_acq_rel); }
@@ -55,6 +58,8 @@ signals:
     void jobFailed(quint64 id, const QString &message);
     void modelLoaded(const mbq::ModelInfo &info);
     void modelLoadFailed(const QString &message);
+    void configured(const mbq::EngineSettings &settings);
+    void configureFailed(const mbq::EngineSettings &settings, const QString &message);
 
 private:
     bool acquirePreview();

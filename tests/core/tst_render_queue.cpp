@@ -44,13 +44,29 @@ struct EngineLog
 {
     std::mutex mutex;
     std::vector<std::string> prompts;
+    // "begin <prompt>", "end <prompt>", "configure <device>" in the order they happened.
+    std::vector<std::string> events;
     std::thread::id createdOn;
     std::thread::id renderedOn;
+    std::thread::id configuredOn;
 
+    void event(const std::string &text)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        events.push_back(text);
+    }
     std::vector<std::string> snapshot()
     {
         std::lock_guard<std::mutex> lock(mutex);
         return prompts;
+    }
+    QString eventsSoFar()
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        QStringList texts;
+        for (const std::string &e : events)
+            texts << QString::fromStdString(e);
+        return texts.join(", ");
     }
 };
 
@@ -70,6 +86,8 @@ public:
     }
     Result<void> configure(const EngineSettings &settings) override
     {
+        m_log->event("configure " + settings.device);
+        m_log->configuredOn = std::this_thread::get_id();
         return m_inner->configure(settings);
     }
     Result<RenderOutput> render(const RenderRequest &request, const JobHooks &hooks) override
@@ -77,11 +95,14 @@ public:
         {
             std::lock_guard<std::mutex> lock(m_log->mutex);
             m_log->prompts.push_back(request.prompt);
+            m_log->events.push_back("begin " + request.prompt);
             m_log->renderedOn = std::this_thread::get_id();
         }
         if (m_throws)
             throw std::runtime_error("kaboom");
-        return m_inner->render(request, hooks);
+        Result<RenderOutput> output = m_inner->render(request, hooks);
+        m_log->event("end " + request.prompt);
+        return output;
     }
     std::string deviceName() const override { return m_inner->deviceName(); }
 
@@ -109,6 +130,7 @@ public:
     ~StuckEngine() override { m_destroyed->store(true); }
 
     Result<ModelInfo> loadModel(const std::string &) override { return ModelInfo{}; }
+    Result<void> configure(const EngineSettings &) override { return {}; }
     Result<RenderOutput> render(const RenderRequest &, const JobHooks &hooks) override
     {
         if (hooks.progress)
@@ -184,6 +206,8 @@ private slots:
     void modelRoles();
     void removeFinishedKeepsActiveJobs();
     void loadModelAndDeviceName();
+    void configureRunsOnRenderThreadBetweenJobs();
+    void refusedConfigureKeepsRendering();
 };
 
 void TestRenderQueue::runsInOrderWithDeterministicFrames()
@@ -554,6 +578,54 @@ void TestRenderQueue::loadModelAndDeviceName()
     QVERIFY(failed.wait(kTimeoutMs));
     QVERIFY(!failed.at(0).at(0).toString().isEmpty());
     QCOMPARE(loaded.count(), 1);
+}
+
+void TestRenderQueue::configureRunsOnRenderThreadBetweenJobs()
+{
+    auto log = std::make_shared<EngineLog>();
+    RenderQueue queue(recordingFactory(log, 20));
+    QSignalSpy configured(&queue, &RenderQueue::engineConfigured);
+    QSignalSpy device(&queue, &RenderQueue::deviceNameChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(!queue.deviceName().isEmpty(), kTimeoutMs);
+    const quint64 first = queue.enqueue("fox", smallRequest("a fox", 10));
+    const quint64 second = queue.enqueue("wolf", smallRequest("a wolf", 10));
+    QVERIFY(waitDenoiseStep(queue, first, 1));
+
+    EngineSettings settings;
+    settings.device = "cpu";
+    settings.qBankBytes = int64_t(3) << 30;
+    queue.configure(settings);
+    QVERIFY(configured.wait(kTimeoutMs));
+    QCOMPARE(configured.at(0).at(0).value<EngineSettings>(), settings);
+    // The device name is sent again (the setting may change it) before the answer.
+    QCOMPARE(device.count(), 2);
+    QVERIFY(waitFinished(queue, second));
+    QCOMPARE(stateOf(queue, first), JobState::Succeeded);
+    QCOMPARE(stateOf(queue, second), JobState::Succeeded);
+
+    QVERIFY(log->configuredOn == log->createdOn);
+    QVERIFY(log->configuredOn != std::this_thread::get_id());
+    // Not during the running job, and before the job queued behind it.
+    QCOMPARE(log->eventsSoFar(),
+             QString("begin a fox, end a fox, configure cpu, begin a wolf, end a wolf"));
+}
+
+void TestRenderQueue::refusedConfigureKeepsRendering()
+{
+    RenderQueue queue(fakeFactory());
+    QSignalSpy configured(&queue, &RenderQueue::engineConfigured);
+    QSignalSpy failed(&queue, &RenderQueue::engineConfigureFailed);
+    EngineSettings settings;
+    settings.device = "cuda"; // the fake engine has none
+    queue.configure(settings);
+    QVERIFY(failed.wait(kTimeoutMs));
+    QCOMPARE(failed.at(0).at(0).value<EngineSettings>(), settings);
+    QVERIFY2(failed.at(0).at(1).toString().contains("CUDA"),
+             qPrintable(failed.at(0).at(1).toString()));
+    QCOMPARE(configured.count(), 0);
+    const quint64 id = queue.enqueue("fox", smallRequest("a fox"));
+    QVERIFY(waitFinished(queue, id));
+    QCOMPARE(stateOf(queue, id), JobState::Succeeded);
 }
 
 QTEST_GUILESS_MAIN(TestRenderQueue)

@@ -69,6 +69,39 @@ private slots:
         QCOMPARE(frames->value(), 49);
     }
 
+    void videoCrafter2SnapsToItsOwnRules()
+    {
+        ProjectDocument document;
+        Inspector inspector(&document);
+        auto *width = inspector.findChild<QSpinBox *>(QStringLiteral("width"));
+        auto *frames = inspector.findChild<QSpinBox *>(QStringLiteral("frames"));
+        inspector.setModelFamily(QStringLiteral("videocrafter2"));
+        // The project's 480 high frame is not a multiple of 64: said at once, not at render.
+        QVERIFY2(inspector.noteText().contains(QStringLiteral("480"))
+                     && inspector.noteText().contains(QStringLiteral("448 or 512")),
+                 qPrintable(inspector.noteText()));
+        QCOMPARE(width->singleStep(), 64);
+        QCOMPARE(frames->singleStep(), 1);
+
+        width->setValue(500); // Wan would take 496
+        QCOMPARE(document.data().parameters.settings.width, 512);
+        QCOMPARE(width->value(), 512);
+        QVERIFY2(inspector.noteText().contains(QStringLiteral("500"))
+                     && inspector.noteText().contains(QStringLiteral("512"))
+                     && inspector.noteText().contains(QStringLiteral("64")),
+                 qPrintable(inspector.noteText()));
+        frames->setValue(17);
+        QCOMPARE(document.data().parameters.settings.frames, 17);
+        QVERIFY(inspector.noteText().isEmpty());
+
+        // Back to Wan: its rules again.
+        inspector.setModelFamily(QStringLiteral("wan2.1"));
+        QVERIFY(inspector.noteText().isEmpty()); // 512 and 17 suit Wan too
+        width->setValue(500);
+        QCOMPARE(document.data().parameters.settings.width, 496);
+        QCOMPARE(width->singleStep(), 16);
+    }
+
     void theSeedLockGuardsRandomise()
     {
         ProjectDocument document;

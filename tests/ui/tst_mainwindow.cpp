@@ -357,6 +357,29 @@ private slots:
         QCOMPARE(job->output->completedSteps, 3);
     }
 
+    void theInspectorFollowsTheLoadedModelFamily()
+    {
+        QTemporaryDir dir;
+        TinyModelOptions tiny;
+        tiny.family = "videocrafter2";
+        tiny.folder = dir.filePath(QStringLiteral("tiny-vc2")).toStdString();
+        auto made = makeTinyModel(tiny);
+        QVERIFY2(made, made ? "" : made.error().message.c_str());
+
+        RenderQueue queue([] { return createTorchEngine(); });
+        ProjectDocument document;
+        MainWindow window(&document, &queue);
+        QVERIFY(window.openDemoProject());
+        auto *width = window.findChild<QSpinBox *>(QStringLiteral("width"));
+        QCOMPARE(width->singleStep(), 16);
+        QSignalSpy loaded(&queue, &RenderQueue::modelLoaded);
+        document.setModelFolder(QString::fromStdString(tiny.folder));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(width->singleStep(), 64);
+        width->setValue(500);
+        QCOMPARE(document.data().parameters.settings.width, 512);
+    }
+
     void studioBinaryStartsAndTakesAScreenshot()
     {
         const QString studio = QStringLiteral(MBQ_BINARY_DIR "/bin/mbq-studio");

@@ -17,6 +17,7 @@
 #include <QSpinBox>
 #include <QToolButton>
 
+#include <utility>
 #include <vector>
 
 namespace mbq {
@@ -50,6 +51,7 @@ QDoubleSpinBox *doubleSpinBox(double minimum, double maximum, double step, const
 Inspector::Inspector(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
+    , m_rules(rulesFor("wan2.1"))
     , m_targetPrompt(new PromptEdit([document](const QString &t) { document->setTargetPrompt(t); }))
     , m_negativePrompt(
               new PromptEdit([document](const QString &t) { document->setNegativePrompt(t); }))
@@ -222,8 +224,8 @@ void Inspector::randomiseSeed()
 void Inspector::commitSize()
 {
     GenerationSettings s = m_document->data().parameters.settings;
-    const Snapped width = snapSize(m_width->value(), tr("Width"));
-    const Snapped height = snapSize(m_height->value(), tr("Height"));
+    const Snapped width = snapSize(m_width->value(), tr("Width"), m_rules);
+    const Snapped height = snapSize(m_height->value(), tr("Height"), m_rules);
     s.width = width.value;
     s.height = height.value;
     commitSettings(s);
@@ -239,7 +241,7 @@ void Inspector::commitSize()
 void Inspector::commitFrames()
 {
     GenerationSettings s = m_document->data().parameters.settings;
-    const Snapped frames = snapFrames(m_frames->value());
+    const Snapped frames = snapFrames(m_frames->value(), m_rules);
     s.frames = frames.value;
     commitSettings(s);
     if (!frames.note.isEmpty())
@@ -263,6 +265,46 @@ void Inspector::showNote(const QString &note)
 QString Inspector::noteText() const
 {
     return m_note->text();
+}
+
+void Inspector::setModelFamily(const QString &family)
+{
+    m_rules = rulesFor(family.toStdString());
+    // The arrows step through valid values (the minimum stays, so a small size already in the
+    // project is shown as it is, with the note below).
+    m_width->setSingleStep(m_rules.sizeMultiple);
+    m_height->setSingleStep(m_rules.sizeMultiple);
+    m_frames->setSingleStep(m_rules.frameStep);
+    showNote(misfitNote());
+}
+
+// The current values this model would refuse, so a model switch never leaves a render to fail
+// unexplained.
+QString Inspector::misfitNote() const
+{
+    const auto nearest = [](int below, int above) {
+        return below == above ? QString::number(below) : tr("%1 or %2").arg(below).arg(above);
+    };
+    const GenerationSettings &s = m_document->data().parameters.settings;
+    const std::pair<QString, int> sizes[] = {{tr("Width"), s.width}, {tr("Height"), s.height}};
+    QStringList notes;
+    for (const auto &[field, value] : sizes) {
+        if (!m_rules.sizeValid(value))
+            notes << tr("%1 %2 does not suit this model, which takes multiples of %3; nearest "
+                        "valid: %4")
+                         .arg(field)
+                         .arg(value)
+                         .arg(m_rules.sizeMultiple)
+                         .arg(nearest(m_rules.sizeBelow(value), m_rules.sizeAbove(value)));
+    }
+    if (!m_rules.framesValid(s.frames))
+        notes << tr("%1 frames do not suit this model, which takes %2n+%3 frames; nearest "
+                    "valid: %4")
+                     .arg(s.frames)
+                     .arg(m_rules.frameStep)
+                     .arg(m_rules.frameOffset)
+                     .arg(nearest(m_rules.framesBelow(s.frames), m_rules.framesAbove(s.frames)));
+    return notes.join(QLatin1Char('\n'));
 }
 
 } // namespace mbq

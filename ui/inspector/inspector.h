@@ -1,8 +1,10 @@
 #pragma once
 // The inspector: the current render parameters as editable fields — target, negative and
-// source prompts, seed with lock and randomise, size and frames (snapped to what the models
-// take, with a visible note), steps, guidance, shift and sampler. Every edit goes through the
-// document, so it is undoable; a refused edit shows why next to the fields.
+// source prompts, seed with lock and randomise, size and frames (snapped to what the loaded
+// model's family takes, with a visible note), steps, guidance, shift and sampler. Every edit
+// goes through the document, so it is undoable; a refused edit shows why next to the fields.
+
+#include "inference/request_rules.h"
 
 #include <QWidget>
 
@@ -29,6 +31,10 @@ public:
     // The note under the settings: the last snapping or refused edit; empty when none.
     QString noteText() const;
 
+    // The loaded model's family ("wan2.1", "videocrafter2", ...): sizes and frame counts snap
+    // to its rules from now on, and the note names current values that do not fit them.
+    void setModelFamily(const QString &family);
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -42,8 +48,10 @@ private:
     void commitFrames();
     void commitSettings(const GenerationSettings &settings);
     void showNote(const QString &note);
+    QString misfitNote() const;
 
     ProjectDocument *m_document;
+    RequestRules m_rules;
     PromptEdit *m_targetPrompt;
     PromptEdit *m_negativePrompt;
     PromptEdit *m_sourcePrompt;

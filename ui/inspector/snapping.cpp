@@ -1,7 +1,5 @@
 #include "ui/inspector/snapping.h"
 
-#include "inference/request_rules.h"
-
 #include <QCoreApplication>
 
 namespace mbq {
@@ -16,28 +14,34 @@ int nearest(int value, int below, int above)
 
 } // namespace
 
-Snapped snapSize(int value, const QString &field)
+Snapped snapSize(int value, const QString &field, const RequestRules &rules)
 {
-    const int snapped = nearest(value, sizeBelow(value), sizeAbove(value));
+    const int snapped = nearest(value, rules.sizeBelow(value), rules.sizeAbove(value));
     if (snapped == value)
         return {value, {}};
-    return {snapped, QCoreApplication::translate("mbq::Inspector",
-                                                 "%1 %2 snapped to %3 (sizes are multiples of 16)")
-                         .arg(field)
-                         .arg(value)
-                         .arg(snapped)};
+    return {snapped,
+            QCoreApplication::translate("mbq::Inspector",
+                                        "%1 %2 snapped to %3 (this model takes "
+                                        "multiples of %4)")
+                .arg(field)
+                .arg(value)
+                .arg(snapped)
+                .arg(rules.sizeMultiple)};
 }
 
-Snapped snapFrames(int value)
+Snapped snapFrames(int value, const RequestRules &rules)
 {
-    const int snapped = nearest(value, framesBelow(value), framesAbove(value));
+    const int snapped = nearest(value, rules.framesBelow(value), rules.framesAbove(value));
     if (snapped == value)
         return {value, {}};
-    return {snapped, QCoreApplication::translate("mbq::Inspector",
-                                                 "%1 frames snapped to %2 (the model takes 4n+1 "
-                                                 "frames)")
-                         .arg(value)
-                         .arg(snapped)};
+    return {snapped,
+            QCoreApplication::translate("mbq::Inspector",
+                                        "%1 frames snapped to %2 (this model takes "
+                                        "%3n+%4 frames)")
+                .arg(value)
+                .arg(snapped)
+                .arg(rules.frameStep)
+                .arg(rules.frameOffset)};
 }
 
 } // namespace mbq
