@@ -5,7 +5,10 @@
 #include <ATen/ATen.h>
 
 #include <functional>
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace mbq::bench {
 
@@ -19,10 +22,22 @@ struct Options
 // Median seconds of `repeats` runs of fn after one warm-up; synchronises CUDA around each run.
 double medianSeconds(const Options &options, const std::function<void()> &fn);
 
+// Peak memory so far: the CUDA caching allocator's peak on a CUDA device, else this process's
+// peak resident set (VmHWM). MiB.
+double peakMemoryMiB(const at::Device &device);
+
+// Random weights for benchmarking a model at its real widths: N(0, 1) / sqrt(fan-in) for each
+// (name, shape), placed where `placement(name)` says.
+using TensorShapeList = std::vector<std::pair<std::string, std::vector<int64_t>>>;
+using Placement = std::function<std::pair<at::Device, at::ScalarType>(const std::string &name)>;
+std::map<std::string, at::Tensor> randomTensors(const TensorShapeList &shapes,
+                                                const Placement &placement);
+
 bool runQSwap(const Options &options);   // bench_qswap.cpp
 bool runWanDit(const Options &options);  // bench_wan.cpp
 bool runWanVae(const Options &options);  // bench_wan_vae.cpp
 bool runTransfer(const Options &options); // bench_transfer.cpp
+bool runVc2UNet(const Options &options);  // bench_vc2.cpp
 #if defined(MBQ_BENCH_WITH_CORE)
 // Built only with the Qt layers (they link mbq_core).
 bool runMedia(const Options &options);   // bench_media.cpp

@@ -134,7 +134,8 @@ bool runTransfer(const Options &options)
             std::printf("transfer: FAILED: a ready bank still ran a source pass\n");
             ok = false;
         }
-        baseline.push_back(seconds([&] { engine->render(plain, {}); }));
+        baseline.push_back(seconds([&] { out = engine->render(plain, {}); }));
+        ok = ok && out;
     }
     const double base = median(baseline);
     std::printf("transfer: %dx%dx%d, %d steps, %d of %d layers over steps [0,%d), CPU f32\n",
@@ -155,8 +156,9 @@ bool runTransfer(const Options &options)
     std::vector<double> full, resumed;
     for (int r = 0; r < repeats; ++r) {
         transfer.settings.seed = moved.settings.seed = 200 + uint64_t(r);
-        full.push_back(seconds([&] { cached->render(transfer, {}); }));
         Result<RenderOutput> out = makeError(ErrorCode::Internal, "not run");
+        full.push_back(seconds([&] { out = cached->render(transfer, {}); }));
+        ok = ok && out;
         resumed.push_back(seconds([&] { out = cached->render(moved, {}); }));
         if (!out || out->resumedSteps != moved.injection.stepEnd
             || out->computedSteps != s.steps - moved.injection.stepEnd) {

@@ -7,61 +7,22 @@
 #include "tests/bench/bench.h"
 
 #include <cstdio>
-#include <fstream>
 #include <string>
-
-#if defined(MBQ_TORCH_HAS_CUDA)
-#include <c10/cuda/CUDACachingAllocator.h>
-#endif
 
 namespace mbq::bench {
 
 namespace {
 
-// Peak resident set of this process (VmHWM), in MiB.
-double hostPeakMiB()
-{
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "VmHWM:") {
-            double kib = 0;
-            status >> kib;
-            return kib / 1024.0;
-        }
-        status.ignore(1 << 12, '\n');
-    }
-    return 0.0;
-}
-
-double devicePeakMiB([[maybe_unused]] const at::Device &device)
-{
-#if defined(MBQ_TORCH_HAS_CUDA)
-    if (device.is_cuda()) {
-        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.index());
-        const auto &peak = stats.allocated_bytes[size_t(c10::CachingAllocator::StatType::AGGREGATE)];
-        return double(peak.peak) / (1024.0 * 1024.0);
-    }
-#endif
-    return hostPeakMiB();
-}
-
 wan::WanDitWeights randomWeights(const wan::WanDitConfig &config,
                                  const wan::WanDitPrecision &precision)
 {
     wan::WanDitWeights weights;
-    at::Generator generator = at::detail::createCPUGenerator(0);
-    for (const auto &[name, shape] : wan::wanDitTensorShapes(config)) {
-        const at::ScalarType dtype = wan::isLinearWeight(name) ? precision.linear
-                                                               : precision.stream;
-        int64_t fanIn = 1;
-        for (size_t i = 1; i < shape.size(); ++i)
-            fanIn *= shape[i];
-        const at::Tensor values = at::randn(shape, generator, at::kFloat)
-                                  / std::sqrt(double(std::max<int64_t>(fanIn, shape.back())));
-        weights.parameterCount += values.numel();
-        weights.tensors.emplace(name, values.to(precision.device, dtype));
-    }
+    weights.tensors = randomTensors(wan::wanDitTensorShapes(config), [&](const std::string &name) {
+        return std::make_pair(precision.device,
+                              wan::isLinearWeight(name) ? precision.linear : precision.stream);
+    });
+    for (const auto &[name, tensor] : weights.tensors)
+        weights.parameterCount += tensor.numel();
     return weights;
 }
 
@@ -104,7 +65,7 @@ bool runWanDit(const Options &options)
                 double(dit.parameterCount()) / 1e9, cuda ? "CUDA bf16/f32" : "CPU f32",
                 static_cast<long long>(frames), static_cast<long long>(height),
                 static_cast<long long>(width), static_cast<long long>(tokens), seconds * 1e3,
-                cuda ? "device" : "host", devicePeakMiB(options.device));
+                cuda ? "device" : "host", peakMemoryMiB(options.device));
     return ok;
 }
 

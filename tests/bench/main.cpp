@@ -28,6 +28,7 @@ const std::vector<Bench> &benches()
         // Real 1.3B widths: run only when named.
         {"wan-dit", mbq::bench::runWanDit, false},
         {"wan-vae", mbq::bench::runWanVae, false},
+        {"vc2-unet", mbq::bench::runVc2UNet, false},
         // Reduced Wan model through the engine; --quick makes it a few seconds.
         {"transfer", mbq::bench::runTransfer, true},
 #if defined(MBQ_BENCH_WITH_CORE)
