@@ -55,7 +55,7 @@ struct ComponentSummary
 struct ModelFolderSummary
 {
     std::string path;
-    std::string family; // "wan2.1", "videocrafter2" or "" when not recognised
+    std::string family; // "wan2.1", "videocrafter2", "t2v-turbo-v2" or "" when not recognised
     std::string layout; // "official", "diffusers" or ""
     std::vector<ComponentSummary> components;
     std::vector<std::string> missing; // one message per missing or unreadable component
@@ -63,8 +63,9 @@ struct ModelFolderSummary
     bool complete() const { return !family.empty() && missing.empty(); }
 };
 
-// Recognises the Wan2.1 official and Diffusers layouts and VideoCrafter2's model.ckpt; reads only
-// headers. NotFound when the folder does not exist; an unrecognised folder is an InvalidArgument
+// Recognises the Wan2.1 official and Diffusers layouts, VideoCrafter2's model.ckpt and
+// T2V-Turbo-v2's unet_mg.pt / unet_no_mg.pt beside it (inference/videocrafter/vc2_files.h);
+// reads only headers. NotFound when the folder does not exist; an unrecognised folder is an InvalidArgument
 // error that says which files were looked for.
 Result<ModelFolderSummary> summariseModelFolder(const std::string &path);
 

@@ -1,5 +1,6 @@
-// Vc2Session and generateVc2: the VC2 facade over Vc2Model, text-to-video (sampleVc2Seeded) and
-// motion transfer (Vc2TransferPipeline), saving the latent before decoding.
+// Vc2Session and generateVc2: the VC2 and T2V-Turbo-v2 facade over Vc2Model, text-to-video
+// (sampleVc2Seeded with the model's sampler) and motion transfer (Vc2TransferPipeline), saving
+// the latent before decoding.
 #include "inference/attention/q_bank.h"
 #include "inference/io/latent_file.h"
 #include "inference/pipelines/trajectory_cache.h"
@@ -7,6 +8,7 @@
 #include "inference/pipelines/vc2_transfer.h"
 #include "inference/trajectory_key.h"
 #include "inference/vc2_tools.h"
+#include "inference/videocrafter/sampler.h"
 #include "inference/videocrafter/vc2_model.h"
 
 #include <map>
@@ -52,6 +54,11 @@ at::Tensor framesToVideo(const VideoFrames &frames)
                                            at::kByte);
     return bytes.permute({3, 0, 1, 2}).to(at::kFloat) / 127.5 - 1.0;
 }
+
+// The fps conditions of the official recipes: VC2's run_text2video.sh, T2V-Turbo-v2's app.py,
+// predict.py and distillation.
+constexpr double kVc2FpsCondition = 28.0;
+constexpr double kTurboFpsCondition = 8.0;
 
 } // namespace
 
@@ -116,10 +123,18 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
                                              const JobHooks &hooks)
 {
     const GenerationSettings &s = request.settings;
+    auto location = vc2::locateVc2(m->folder);
+    if (!location)
+        return location.error();
+    const bool turbo = location->turbo();
+    const std::string name = turbo ? "T2V-Turbo-v2" : "VideoCrafter2";
     if (s.sampler != Sampler::DDIM)
         return makeError(ErrorCode::Unsupported,
-                         std::string("VideoCrafter2 samples with DDIM, not ")
-                             + samplerName(s.sampler));
+                         turbo ? std::string("T2V-Turbo-v2 has one sampler, its consistency "
+                                             "sampler, which the ddim setting selects; not ")
+                                     + samplerName(s.sampler)
+                               : std::string("VideoCrafter2 samples with DDIM, not ")
+                                     + samplerName(s.sampler));
     const bool transfer = !request.injection.isOff();
     if (transfer && request.source.empty())
         return makeError(ErrorCode::InvalidArgument,
@@ -146,7 +161,7 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
     if (s.width < factor || s.height < factor || s.width % factor || s.height % factor
         || s.frames < 1)
         return makeError(ErrorCode::InvalidArgument,
-                         "VideoCrafter2 needs a width and height that are multiples of "
+                         name + " needs a width and height that are multiples of "
                              + std::to_string(factor) + " and at least one frame, got "
                              + std::to_string(s.width) + "x" + std::to_string(s.height) + ", "
                              + std::to_string(s.frames) + " frames");
@@ -155,10 +170,23 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
     output.randomWeights = vc2Model.location().randomWeights;
     output.device = std::string(precision.device.is_cuda() ? "cuda " : "cpu ")
         + (m->compute.dtype == "auto" ? "default" : m->compute.dtype);
-    // η and the fps condition are options outside the request: they name the model's run.
+    const double fpsCondition = options.fpsCondition > 0.0 ? options.fpsCondition
+        : turbo                                                ? kTurboFpsCondition
+                                                               : kVc2FpsCondition;
+    vc2::Vc2SamplerOptions samplerOptions;
+    samplerOptions.steps = s.steps;
+    samplerOptions.guidance = s.guidance;
+    samplerOptions.fps = fpsCondition;
+    samplerOptions.eta = options.eta;
+    samplerOptions.turbo = options.turbo;
+    auto sampler = vc2::Vc2Sampler::forModel(vc2Model, samplerOptions);
+    if (!sampler)
+        return sampler.error();
+    // The sampler's knobs outside the request (η, the fps condition, the turbo ones) name the
+    // model's run.
     const std::string model = m->folder + "|" + output.device + "|eta "
                               + std::to_string(options.eta) + "|fps "
-                              + std::to_string(options.fpsCondition);
+                              + std::to_string(fpsCondition) + "|" + sampler->sourceIdentity();
     pipelines::TrajectoryCache *cache = m->trajectory.enabled() ? &m->trajectory : nullptr;
     const uint64_t source = transfer ? sourceDigest(request.source) : 0;
     RenderRequest plainRequest = request; // the baseline's trajectory: injection off
@@ -174,7 +202,8 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
             job.prompt = request.prompt;
             job.settings = s;
             job.eta = options.eta;
-            job.fpsCondition = options.fpsCondition;
+            job.turbo = options.turbo;
+            job.fpsCondition = fpsCondition;
             job.schedule = request.injection;
             job.sourceVideo = framesToVideo(request.source);
             job.sourcePrompt = request.sourcePrompt;
@@ -198,18 +227,15 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
             sampled = std::move(done->render);
             baseline = std::move(done->baseline);
         } else {
-            auto schedule = sched::makeDdimSchedule(vc2Model.schedule(), s.steps, options.eta);
-            if (!schedule)
-                return schedule.error();
             auto cond = vc2Model.encodePrompt(request.prompt);
             if (!cond)
                 return cond.error();
-            auto uncond = vc2Model.encodePrompt("");
+            // T2V-Turbo-v2 has no unconditional pass.
+            auto uncond = turbo ? Result<at::Tensor>(at::Tensor()) : vc2Model.encodePrompt("");
             if (!uncond)
                 return uncond.error();
-            auto plain = pipelines::sampleVc2Seeded(vc2Model, *schedule, s, *cond, *uncond,
-                                                    options.fpsCondition, hooks, plainTrajectory,
-                                                    &output.render.resumedSteps);
+            auto plain = pipelines::sampleVc2Seeded(vc2Model, *sampler, s, *cond, *uncond, hooks,
+                                                    plainTrajectory, &output.render.resumedSteps);
             if (!plain)
                 return plain.error();
             output.render.computedSteps = -output.render.resumedSteps;
@@ -222,7 +248,7 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
         if (request.wantLatents || sampled.cancelled)
             output.render.latents = toHost(latent);
         if (!options.latentPath.empty()) {
-            auto saved = io::saveRenderLatent(options.latentPath, "videocrafter2", latent,
+            auto saved = io::saveRenderLatent(options.latentPath, location->family(), latent,
                                               sampled.completedSteps, request,
                                               output.randomWeights);
             if (!saved)
@@ -250,7 +276,7 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
             hooks.progress({Stage::Decode, decodes, decodes});
     } catch (const std::exception &e) {
         std::string text = e.what();
-        return makeError(ErrorCode::Internal, "VideoCrafter2 generation failed",
+        return makeError(ErrorCode::Internal, name + " generation failed",
                          text.substr(0, text.find('\n')));
     }
     return output;

@@ -11,6 +11,7 @@
 #include "inference/videocrafter/vc2_checkpoint.h"
 
 #include <initializer_list>
+#include <optional>
 
 namespace mbq {
 namespace {
@@ -20,6 +21,9 @@ struct Opened
     vc2::Vc2Config config;
     vc2::Vc2Precision precision;
     vc2::Vc2Checkpoint checkpoint;
+    std::optional<vc2::Vc2Checkpoint> turboUNet; // T2V-Turbo-v2's UNet file
+
+    const vc2::Vc2Checkpoint &unetCheckpoint() const { return turboUNet ? *turboUNet : checkpoint; }
 };
 
 Result<Opened> open(const std::string &model, const ComputeOptions &compute)
@@ -36,7 +40,36 @@ Result<Opened> open(const std::string &model, const ComputeOptions &compute)
     auto checkpoint = vc2::Vc2Checkpoint::open(location->checkpoint, *config);
     if (!checkpoint)
         return checkpoint.error();
-    return Opened {*config, *precision, std::move(*checkpoint)};
+    Opened opened {*config, *precision, std::move(*checkpoint), std::nullopt};
+    if (location->turbo()) {
+        auto unet = vc2::Vc2Checkpoint::openTurboUNet(location->turboUNet, config->unet);
+        if (!unet)
+            return unet.error();
+        opened.turboUNet = std::move(*unet);
+    }
+    return opened;
+}
+
+// T2V-Turbo-v2's guidance scales: "w" and "m" ([1] each) where the input file has them.
+Result<vc2::TurboCondition> readTurboCondition(const std::string &in)
+{
+    auto inputs = io::TensorStore::open(in);
+    if (!inputs)
+        return inputs.error();
+    vc2::TurboCondition condition;
+    for (const auto &[name, slot] :
+         {std::pair {"w", &condition.guidance}, std::pair {"m", &condition.motion}}) {
+        if (!inputs->contains(name))
+            continue;
+        auto loaded = inputs->load(name, at::kDouble);
+        if (!loaded)
+            return loaded.error();
+        if (loaded->numel() != 1)
+            return makeError(ErrorCode::InvalidArgument,
+                             in + ": '" + name + "' must hold one number");
+        *slot = loaded->item<double>();
+    }
+    return condition;
 }
 
 // `names` from `in` as `type`, each with the rank given, in order.
@@ -97,14 +130,18 @@ Result<void> probeVc2Unet(const std::string &model, const std::string &in, const
     auto opened = open(model, compute);
     if (!opened)
         return opened.error();
-    auto unet = vc2::Vc2UNet::load(opened->checkpoint, opened->config.unet, opened->precision);
+    auto unet
+        = vc2::Vc2UNet::load(opened->unetCheckpoint(), opened->config.unet, opened->precision);
     if (!unet)
         return unet.error();
     auto inputs = readInputs(in, {{"x", 4}, {"t", 1}, {"context", 2}, {"fps", 1}});
     if (!inputs)
         return inputs.error();
+    auto turbo = readTurboCondition(in);
+    if (!turbo)
+        return turbo.error();
     const std::vector<at::Tensor> &i = *inputs;
-    auto eps = (*unet)->forward(i[0].unsqueeze(0), i[1], i[2].unsqueeze(0), i[3]);
+    auto eps = (*unet)->forward(i[0].unsqueeze(0), i[1], i[2].unsqueeze(0), i[3], {}, *turbo);
     if (!eps)
         return eps.error();
     return writeOutput(out, "eps", eps->squeeze(0), "vc2-unet");

@@ -2,6 +2,7 @@
 // users download and checks each component by reading its header only.
 
 #include "inference/checkpoint_tools.h"
+#include "inference/videocrafter/vc2_files.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -143,6 +144,12 @@ private:
     fs::path m_root;
 };
 
+bool endsWith(const std::string &text, const std::string &tail)
+{
+    return text.size() >= tail.size()
+        && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
 std::string readSmallFile(const fs::path &path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -191,14 +198,33 @@ Result<ModelFolderSummary> summariseModelFolder(const std::string &path)
         check.json("config", "scheduler/scheduler_config.json");
         return summary;
     }
+    // T2V-Turbo-v2: its UNet file beside VideoCrafter2's checkpoint (vc2_files.h).
+    std::vector<std::string> turboUNets;
+    for (const char *unet : vc2::kTurboUNetFiles) {
+        if (check.exists(unet))
+            turboUNets.push_back(unet);
+    }
+    std::string base;
+    for (const char *weights : vc2::kVc2CheckpointFiles) {
+        if (base.empty() && check.exists(weights))
+            base = weights;
+    }
+    if (!turboUNets.empty()) {
+        summary.family = "t2v-turbo-v2";
+        summary.layout = endsWith(turboUNets.front(), ".pt") ? "official" : "safetensors";
+        check.checkpoint("model", base.empty() ? std::string("model.ckpt") : base);
+        check.checkpoint("unet", turboUNets.front());
+        if (turboUNets.size() > 1)
+            summary.missing.push_back("unet: " + turboUNets[0] + " and " + turboUNets[1]
+                                      + " are two T2V-Turbo-v2 models; keep one per folder");
+        return summary;
+    }
     // VideoCrafter2: the official model.ckpt, or mbq's safetensors conversion of it.
-    for (const char *weights : {"model.ckpt", "model.safetensors"}) {
-        if (check.exists(weights)) {
-            summary.family = "videocrafter2";
-            summary.layout = std::string(weights) == "model.ckpt" ? "official" : "safetensors";
-            check.checkpoint("model", weights);
-            return summary;
-        }
+    if (!base.empty()) {
+        summary.family = "videocrafter2";
+        summary.layout = endsWith(base, ".ckpt") ? "official" : "safetensors";
+        check.checkpoint("model", base);
+        return summary;
     }
     if (check.exists("config.json")
         && (check.exists("Wan2.1_VAE.pth") || check.exists("models_t5_umt5-xxl-enc-bf16.pth")
@@ -218,7 +244,8 @@ Result<ModelFolderSummary> summariseModelFolder(const std::string &path)
                          + " is not a model folder mbq recognises: expected model_index.json "
                            "(Wan2.1 Diffusers), config.json with "
                            "diffusion_pytorch_model*.safetensors and Wan2.1_VAE.pth (Wan2.1 "
-                           "official) or model.ckpt / model.safetensors (VideoCrafter2)");
+                           "official), model.ckpt / model.safetensors (VideoCrafter2) or "
+                           "those with unet_mg.pt / unet_no_mg.pt (T2V-Turbo-v2)");
 }
 
 } // namespace mbq

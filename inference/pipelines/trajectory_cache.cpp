@@ -125,6 +125,17 @@ int TrajectoryCache::lastKept(const std::vector<uint64_t> &keys) const
     return -1;
 }
 
+std::optional<std::pair<int, TrajectoryStep>>
+TrajectoryCache::resumePoint(const std::vector<uint64_t> &keys, at::Device device)
+{
+    // An entry that cannot be read back is dropped, so this ends.
+    for (int kept; (kept = lastKept(keys)) >= 0;) {
+        if (auto step = find(keys[size_t(kept)], device))
+            return std::make_pair(kept, std::move(*step));
+    }
+    return std::nullopt;
+}
+
 void TrajectoryCache::clear()
 {
     while (!m_entries.empty())

@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mbq::pipelines {
@@ -45,6 +46,10 @@ public:
     // The largest i whose keys[i] is kept, or -1. Keys chain, so keys[i] kept means the whole
     // history up to step i is the same.
     int lastKept(const std::vector<uint64_t> &keys) const;
+    // Where a run over `keys` resumes: the last kept step that can be read back, with its
+    // index, on `device`; nullopt to start from the beginning.
+    std::optional<std::pair<int, TrajectoryStep>> resumePoint(const std::vector<uint64_t> &keys,
+                                                              at::Device device);
 
     void clear();
     // False when both budgets are zero: nothing put would be kept.

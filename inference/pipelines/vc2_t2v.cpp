@@ -9,6 +9,17 @@ Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model,
                                              double fpsCondition, const JobHooks &hooks,
                                              const Vc2Trajectory &trajectory, int *resumedSteps)
 {
+    const vc2::Vc2Sampler sampler(model.schedule(), schedule, settings.guidance, fpsCondition);
+    return sampleVc2Seeded(model, sampler, settings, cond, uncond, hooks, trajectory,
+                           resumedSteps);
+}
+
+Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model, const vc2::Vc2Sampler &sampler,
+                                             const GenerationSettings &settings,
+                                             const at::Tensor &cond, const at::Tensor &uncond,
+                                             const JobHooks &hooks,
+                                             const Vc2Trajectory &trajectory, int *resumedSteps)
+{
     const vc2::Vc2Precision &precision = model.unet().precision();
     at::Generator generator = at::detail::createCPUGenerator(settings.seed);
     const int64_t factor = model.vae().config().downFactor();
@@ -16,37 +27,29 @@ Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model,
                                      settings.height / factor, settings.width / factor},
                                     generator, at::TensorOptions().dtype(precision.wide()))
                               .to(precision.device);
-    vc2::Vc2SampleSettings sample;
-    sample.guidance = settings.guidance;
-    sample.fps = fpsCondition;
+    int firstStep = 0;
     at::Tensor latent = zT;
-    const bool keep = trajectory.cache && int(trajectory.keys.size()) == schedule.count();
+    const bool keep = trajectory.cache && int(trajectory.keys.size()) == sampler.count();
     if (keep) {
-        // A kept entry that cannot be read back is dropped, so this ends.
-        for (int kept; (kept = trajectory.cache->lastKept(trajectory.keys)) >= 0;) {
-            auto step = trajectory.cache->find(trajectory.keys[size_t(kept)], precision.device);
-            if (!step)
-                continue;
-            latent = step->latent;
-            generator.set_state(step->state.tensors.at(0).to(at::kCPU));
-            sample.firstStep = kept + 1;
+        if (auto resume = trajectory.cache->resumePoint(trajectory.keys, precision.device)) {
+            latent = resume->second.latent;
+            generator.set_state(resume->second.state.tensors.at(0).to(at::kCPU));
+            firstStep = resume->first + 1;
             if (hooks.progress)
-                hooks.progress({Stage::Denoise, kept + 1, schedule.count()});
-            break;
+                hooks.progress({Stage::Denoise, firstStep, sampler.count()});
         }
     }
     if (resumedSteps)
-        *resumedSteps = sample.firstStep;
+        *resumedSteps = firstStep;
     const auto onStep = [&](int step, const at::Tensor &after) {
         if (keep)
             trajectory.cache->put(trajectory.keys[size_t(step)],
                                   {after, {step + 1, {}, {generator.get_state()}}});
         if (hooks.progress)
-            hooks.progress({Stage::Denoise, step + 1, schedule.count()});
+            hooks.progress({Stage::Denoise, step + 1, sampler.count()});
         return !hooks.cancelled();
     };
-    return vc2::sampleVc2(model.unet(), schedule, latent, cond, uncond, sample, generator,
-                          onStep);
+    return sampler.sample(model.unet(), latent, cond, uncond, firstStep, generator, onStep);
 }
 
 } // namespace mbq::pipelines

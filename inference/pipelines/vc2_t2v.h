@@ -1,13 +1,14 @@
 #pragma once
-// One VC2 text-to-video sampling run from a seed: z_T from a fresh generator seeded with the
-// render's seed, then sampleVc2 with the same generator (the official noise order). Plain
-// renders, baselines and injected renders all start here, so a render whose injection changes
-// nothing equals the plain render bitwise.
+// One VC2 or T2V-Turbo-v2 text-to-video sampling run from a seed: z_T from a fresh generator
+// seeded with the render's seed, then the model's sampler with the same generator (the
+// official noise order). Plain renders, baselines and injected renders all start here, so a
+// render whose injection changes nothing equals the plain render bitwise.
 
 #include "inference/engine.h"
 #include "inference/pipelines/trajectory_cache.h"
 #include "inference/result.h"
 #include "inference/sched/ddim_schedule.h"
+#include "inference/videocrafter/sampler.h"
 #include "inference/videocrafter/t2v.h"
 #include "inference/videocrafter/vc2_model.h"
 
@@ -27,8 +28,17 @@ struct Vc2Trajectory
     std::vector<uint64_t> keys;
 };
 
-// cond, uncond: [1, L, context_dim]; Denoise progress and cancel go through `hooks`.
-// *resumedSteps (when given) is set to the steps taken from the trajectory cache.
+// cond, uncond: [1, L, context_dim] (uncond unused by T2V-Turbo-v2); the seed, size and
+// frame count come from `settings`, the steps and guidance from `sampler`. Denoise progress
+// and cancel go through `hooks`. *resumedSteps (when given) is set to the steps taken from the
+// trajectory cache.
+Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model, const vc2::Vc2Sampler &sampler,
+                                             const GenerationSettings &settings,
+                                             const at::Tensor &cond, const at::Tensor &uncond,
+                                             const JobHooks &hooks,
+                                             const Vc2Trajectory &trajectory = {},
+                                             int *resumedSteps = nullptr);
+// VideoCrafter2's DDIM with settings.guidance at the fps condition `fpsCondition`.
 Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model,
                                              const sched::DdimSchedule &schedule,
                                              const GenerationSettings &settings,

@@ -1,11 +1,10 @@
 #include "inference/pipelines/vc2_transfer.h"
+#include "inference/pipelines/injected_hooks.h"
 #include "inference/pipelines/pipeline_errors.h"
 
 #include "inference/attention/fnv.h"
 #include "inference/attention/q_injector.h"
-#include "inference/sched/ddim_step.h"
 
-#include <atomic>
 #include <new>
 #include <set>
 
@@ -32,7 +31,8 @@ private:
 
 // Everything that changes what a bank entry holds, except which entries exist (covers() checks
 // that): the source pixels and prompt, the model, and how the source was noised.
-uint64_t sourceKey(const Vc2TransferRequest &request, vc2::Vc2Model &model)
+uint64_t sourceKey(const Vc2TransferRequest &request, vc2::Vc2Model &model,
+                   const vc2::Vc2Sampler &sampler)
 {
     attention::Fnv f;
     if (request.sourceDigest != 0) {
@@ -47,11 +47,12 @@ uint64_t sourceKey(const Vc2TransferRequest &request, vc2::Vc2Model &model)
     f.string(model.location().checkpoint);
     f.value(int(model.unet().precision().dtype));
     f.value(request.fpsCondition);
+    f.string(sampler.sourceIdentity());
     f.value(int(request.schedule.extraction));
     if (request.schedule.extraction == ExtractionMode::Single)
         f.value(request.schedule.extractionTimestep);
     else
-        f.value(request.settings.steps); // the DDIM grid fixes each step's timestep
+        f.value(request.settings.steps); // the sampler's grid fixes each step's timestep
     return f.hash();
 }
 
@@ -95,7 +96,7 @@ Result<void> Vc2TransferPipeline::check(const Vc2TransferRequest &request) const
 }
 
 Result<int> Vc2TransferPipeline::extract(const Vc2TransferRequest &request,
-                                         const sched::DdimSchedule &schedule,
+                                         const vc2::Vc2Sampler &sampler,
                                          const attention::QBankPlan &plan, attention::QBank &bank,
                                          const JobHooks &hooks)
 {
@@ -120,7 +121,7 @@ Result<int> Vc2TransferPipeline::extract(const Vc2TransferRequest &request,
         at::Generator generator = at::detail::createCPUGenerator(kVc2ExtractionSeed);
         const at::Tensor noise
             = at::randn(clean.sizes(), generator, clean.options().device(at::kCPU)).to(device);
-        const at::Tensor fps = at::full({1}, request.fpsCondition, at::kDouble);
+        const at::Tensor fps = at::full({1}, sampler.fps(), at::kDouble);
         attention::QInjector injector;
         const std::set<std::string> layers(plan.layers.begin(), plan.layers.end());
         HookGuard guard(unet, &injector);
@@ -131,12 +132,14 @@ Result<int> Vc2TransferPipeline::extract(const Vc2TransferRequest &request,
             const int step = plan.steps[size_t(i)];
             const int64_t t = step == attention::QBank::kAnyStep
                 ? int64_t(s.extractionTimestep + 0.5f)
-                : schedule.steps[size_t(step)].timestep;
-            // No inversion: VC2's own forward process, scale_arr included (the paper's setting).
-            const at::Tensor noised = sched::qSample(m_model.schedule(), t, clean, noise);
+                : sampler.timestep(step);
+            // No inversion: the model's own forward process (VC2's with scale_arr, the paper's
+            // setting), and the inputs a target pass at t gets.
+            const at::Tensor noised = sampler.noised(t, clean, noise);
             injector.capture(bank, layers, step);
             auto out = unet.forward(noised, at::full({1}, t, at::kLong), *prompt, fps,
-                                    {step, {attention::GuidanceBranch::Source}});
+                                    {step, {attention::GuidanceBranch::Source}},
+                                    sampler.condition(t));
             if (!out)
                 return out.error();
             if (injector.error())
@@ -158,13 +161,20 @@ Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &req
     if (auto valid = check(request); !valid)
         return valid.error();
     const GenerationSettings &s = request.settings;
-    auto schedule = sched::makeDdimSchedule(m_model.schedule(), s.steps, request.eta);
-    if (!schedule)
-        return schedule.error();
+    vc2::Vc2SamplerOptions options;
+    options.steps = s.steps;
+    options.guidance = s.guidance;
+    options.fps = request.fpsCondition;
+    options.eta = request.eta;
+    options.turbo = request.turbo;
+    auto sampler = vc2::Vc2Sampler::forModel(m_model, options);
+    if (!sampler)
+        return sampler.error();
     auto cond = m_model.encodePrompt(request.prompt);
     if (!cond)
         return cond.error();
-    auto uncond = m_model.encodePrompt("");
+    // T2V-Turbo-v2 has no unconditional pass.
+    auto uncond = sampler->turbo() ? Result<at::Tensor>(at::Tensor()) : m_model.encodePrompt("");
     if (!uncond)
         return uncond.error();
 
@@ -173,21 +183,12 @@ Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &req
     const attention::QBankPlan plan = attention::QBank::plan(request.schedule);
     Vc2TransferResult result;
     attention::QInjector injector;
-    // The render stops at the next step once the user cancels or an injection fails.
-    std::atomic<bool> stop {hooks.cancelled()};
-    JobHooks inner = hooks;
-    inner.cancel = &stop;
-    inner.progress = [&](const Progress &p) {
-        if (hooks.progress)
-            hooks.progress(p);
-        if (hooks.cancelled() || injector.error())
-            stop.store(true);
-    };
+    const InjectedHooks injected(hooks, injector);
+    const JobHooks &inner = injected.hooks();
     try {
         at::NoGradGuard noGrad;
         if (request.wantBaseline) {
-            auto baseline = sampleVc2Seeded(m_model, *schedule, s, *cond, *uncond,
-                                            request.fpsCondition, inner,
+            auto baseline = sampleVc2Seeded(m_model, *sampler, s, *cond, *uncond, inner,
                                             request.baselineTrajectory,
                                             &result.baselineResumedSteps);
             if (!baseline)
@@ -199,15 +200,15 @@ Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &req
             }
         }
         const Vc2Trajectory &trajectory = request.trajectory;
-        const bool keep = trajectory.cache && int(trajectory.keys.size()) == schedule->count();
+        const bool keep = trajectory.cache && int(trajectory.keys.size()) == sampler->count();
         const int resumeAt = keep ? trajectory.cache->lastKept(trajectory.keys) + 1 : 0;
-        const uint64_t key = sourceKey(request, m_model);
+        const uint64_t key = sourceKey(request, m_model, *sampler);
         result.bankReused = (bank.sourceKey() == key && bank.covers(plan))
                             || resumeAt >= request.schedule.stepEnd;
         // An inactive schedule needs no source at all: not even its encoding.
         if (!result.bankReused && plan.entries() > 0) {
             bank.reset(key);
-            auto passes = extract(request, *schedule, plan, bank, hooks);
+            auto passes = extract(request, *sampler, plan, bank, hooks);
             if (!passes)
                 return passes.error();
             if (*passes < 0) {
@@ -218,8 +219,7 @@ Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &req
         }
         injector.inject(bank, request.schedule);
         HookGuard guard(m_model.unet(), &injector);
-        auto render = sampleVc2Seeded(m_model, *schedule, s, *cond, *uncond,
-                                      request.fpsCondition, inner, trajectory,
+        auto render = sampleVc2Seeded(m_model, *sampler, s, *cond, *uncond, inner, trajectory,
                                       &result.resumedSteps);
         if (injector.error())
             return *injector.error();

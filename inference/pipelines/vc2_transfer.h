@@ -3,7 +3,8 @@
 // is VAE-encoded (posterior mean, scaled), noised with VC2's forward process (scale_arr
 // included) to each injected step's timestep (`per_step`) or to one timestep (`single`), and
 // run through the UNet once per noised latent while the Q of the scheduled layers is captured
-// into a Q bank. The target prompt is then sampled exactly as text-to-video samples it, with
+// into a Q bank. A T2V-Turbo-v2 model does the same on its own sampler's timesteps, with its
+// own forward process (no scale_arr) and the render's guidance embedding in the source passes. The target prompt is then sampled exactly as text-to-video samples it, with
 // that Q injected as the schedule says; optionally the baseline (same prompt and seed, no
 // injection) first. Latents only: the caller decodes. With a trajectory cache both renders
 // resume after their last kept step, and no source pass runs when the steps left to compute
@@ -30,7 +31,8 @@ struct Vc2TransferRequest
 {
     std::string prompt;
     GenerationSettings settings; // seed, size, frames, steps, guidance (DDIM)
-    double eta = 1.0; // the official sampler's η
+    double eta = 1.0; // the official sampler's η (VideoCrafter2)
+    vc2::TurboSampling turbo; // T2V-Turbo-v2's sampling knobs
     double fpsCondition = 28.0; // for the source passes as well as the target's
     InjectionSchedule schedule;
     // [3, frames, height, width] float32 in [-1, 1]: the conformed source clip, with the
@@ -73,7 +75,7 @@ public:
 private:
     Result<void> check(const Vc2TransferRequest &request) const;
     // Fills `bank` for `plan`; returns the number of UNet passes, or -1 when cancelled.
-    Result<int> extract(const Vc2TransferRequest &request, const sched::DdimSchedule &schedule,
+    Result<int> extract(const Vc2TransferRequest &request, const vc2::Vc2Sampler &sampler,
                         const attention::QBankPlan &plan, attention::QBank &bank,
                         const JobHooks &hooks);
 

@@ -191,17 +191,12 @@ Result<WanT2VResult> WanT2VPipeline::run(const WanT2VRequest &request, const Job
         const int steps = (*schedule).steps();
         const bool keep = request.trajectory && int(request.trajectoryKeys.size()) == steps;
         if (keep) {
-            // A kept entry that cannot be read back is dropped, so this ends.
-            for (int kept; (kept = request.trajectory->lastKept(request.trajectoryKeys)) >= 0;) {
-                auto step = request.trajectory->find(request.trajectoryKeys[size_t(kept)], device);
-                if (!step)
-                    continue;
-                latent = step->latent;
-                (*solver)->restore(step->state);
-                result.resumedSteps = result.completedSteps = kept + 1;
+            if (auto resume = request.trajectory->resumePoint(request.trajectoryKeys, device)) {
+                latent = resume->second.latent;
+                (*solver)->restore(resume->second.state);
+                result.resumedSteps = result.completedSteps = resume->first + 1;
                 if (hooks.progress)
-                    hooks.progress(Progress{Stage::Denoise, kept + 1, steps});
-                break;
+                    hooks.progress(Progress{Stage::Denoise, result.resumedSteps, steps});
             }
         }
         for (int i = result.resumedSteps; i < steps; ++i) {

@@ -1,4 +1,5 @@
 #include "inference/pipelines/wan_transfer.h"
+#include "inference/pipelines/injected_hooks.h"
 #include "inference/pipelines/pipeline_errors.h"
 
 #include "inference/attention/fnv.h"
@@ -7,7 +8,6 @@
 #include "inference/request_rules.h"
 #include "inference/sched/flow_schedule.h"
 
-#include <atomic>
 #include <map>
 #include <new>
 #include <set>
@@ -160,16 +160,8 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
 
     WanTransferResult result;
     attention::QInjector injector;
-    // The renders stop at the next step once the user cancels or an injection fails.
-    std::atomic<bool> stop{hooks.cancelled()};
-    JobHooks inner = hooks;
-    inner.cancel = &stop;
-    inner.progress = [&](const Progress &p) {
-        if (hooks.progress)
-            hooks.progress(p);
-        if (hooks.cancelled() || injector.error())
-            stop.store(true);
-    };
+    const InjectedHooks injected(hooks, injector);
+    const JobHooks &inner = injected.hooks();
     WanT2VPipeline t2v(m_dit, text, &m_vae);
     if (request.wantBaseline) {
         WanT2VRequest baselineRequest = request.target;

@@ -79,7 +79,43 @@ std::map<std::string, at::Tensor> scheduleBuffers(const Vc2Config &config)
     return buffers;
 }
 
+using Named = std::vector<std::pair<std::string, at::Tensor>>;
+
+// A torch.save zip (`torch`) or a safetensors file labelled as random.
+Result<void> writeWeights(const std::string &path, const Named &tensors, bool torch)
+{
+    if (!torch) {
+        std::vector<io::SafetensorsWriteEntry> entries;
+        for (const auto &[name, tensor] : tensors)
+            entries.push_back(io::tensorEntry(name, tensor));
+        return io::writeSafetensors(path, std::move(entries),
+                                    {{"format", "pt"},
+                                     {"mbq_random_weights", "true"},
+                                     {"mbq_note", io::kRandomWeightsNote}});
+    }
+    std::vector<io::TorchWriteEntry> entries;
+    for (const auto &[name, tensor] : tensors) {
+        io::TorchWriteEntry entry;
+        entry.name = name;
+        entry.dtype = io::DType::F32;
+        entry.shape = tensor.sizes().vec();
+        entry.data = tensor.data_ptr();
+        entry.bytes = size_t(tensor.nbytes());
+        entries.push_back(entry);
+    }
+    return io::writeTorchStateDict(path, entries);
+}
+
 } // namespace
+
+Vc2Config TinyVc2Options::tinyTurboConfig()
+{
+    Vc2Config config = tinyVc2Config();
+    // Narrower than the official 256, so the widths provably come from the config.
+    config.unet.timeCondProjDim = 16;
+    config.unet.motionCondProjDim = 16;
+    return config;
+}
 
 Vc2Config TinyVc2Options::tinyVc2Config()
 {
@@ -113,6 +149,11 @@ Result<void> writeTinyVc2(const std::string &folder, const TinyVc2Options &optio
     if (options.format != "ckpt" && options.format != "safetensors")
         return makeError(ErrorCode::InvalidArgument,
                          "unknown format '" + options.format + "'; use ckpt or safetensors");
+    const bool turbo = !options.turboUNet.empty();
+    if (turbo != (options.config.unet.timeCondProjDim > 0))
+        return makeError(ErrorCode::InvalidArgument,
+                         turbo ? "a T2V-Turbo-v2 UNet needs a config with time_cond_proj_dim"
+                               : "a config with time_cond_proj_dim needs a turbo UNet file name");
     namespace fs = std::filesystem;
     if (auto written = io::writeLabelledConfig(folder, vc2ConfigJson(options.config)); !written)
         return written.error();
@@ -129,7 +170,7 @@ Result<void> writeTinyVc2(const std::string &folder, const TinyVc2Options &optio
         // One generator in checkpoint order, so a seed fixes every value in either format.
         at::Generator generator = at::detail::createCPUGenerator(options.seed);
         const std::map<std::string, at::Tensor> buffers = scheduleBuffers(options.config);
-        std::vector<std::pair<std::string, at::Tensor>> tensors;
+        Named tensors;
         for (const auto &[name, shape] : vc2CheckpointShapes(options.config)) {
             const auto buffer = buffers.find(name);
             tensors.emplace_back(name,
@@ -137,33 +178,22 @@ Result<void> writeTinyVc2(const std::string &folder, const TinyVc2Options &optio
                                      ? buffer->second
                                      : randomTensor(name, shape, generator).contiguous());
         }
-        const std::string weights
-            = (fs::path(folder) / (options.format == "ckpt" ? "model.ckpt" : "model.safetensors"))
-                  .string();
-        if (options.format == "safetensors") {
-            std::vector<io::SafetensorsWriteEntry> entries;
-            for (const auto &[name, tensor] : tensors)
-                entries.push_back(io::tensorEntry(name, tensor));
-            auto written = io::writeSafetensors(weights, std::move(entries),
-                                                {{"format", "pt"},
-                                                 {"mbq_random_weights", "true"},
-                                                 {"mbq_note", io::kRandomWeightsNote}});
-            if (!written)
-                return written.error();
-        } else {
-            std::vector<io::TorchWriteEntry> entries;
-            for (const auto &[name, tensor] : tensors) {
-                io::TorchWriteEntry entry;
-                entry.name = name;
-                entry.dtype = io::DType::F32;
-                entry.shape = tensor.sizes().vec();
-                entry.data = tensor.data_ptr();
-                entry.bytes = size_t(tensor.nbytes());
-                entries.push_back(entry);
-            }
-            auto written = io::writeTorchStateDict(weights, entries);
-            if (!written)
-                return written.error();
+        const bool ckpt = options.format == "ckpt";
+        if (auto written = writeWeights(
+                (fs::path(folder) / (ckpt ? "model.ckpt" : "model.safetensors")).string(),
+                tensors, ckpt);
+            !written)
+            return written;
+        if (turbo) {
+            // The distilled UNet as torch.save(unet.state_dict()) leaves it: bare names.
+            Named unet;
+            for (const auto &[name, shape] : unetTensorShapes(options.config.unet))
+                unet.emplace_back(name, randomTensor(name, shape, generator).contiguous());
+            const bool pt = endsWith(options.turboUNet, ".pt");
+            if (auto written
+                = writeWeights((fs::path(folder) / options.turboUNet).string(), unet, pt);
+                !written)
+                return written;
         }
     } catch (const std::exception &e) {
         return makeError(ErrorCode::Internal, "cannot write the tiny VideoCrafter2 model",

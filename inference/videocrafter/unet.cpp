@@ -50,8 +50,8 @@ Result<std::unique_ptr<Vc2UNet>> Vc2UNet::load(const Vc2Checkpoint &checkpoint,
                                                const Vc2UNetConfig &config,
                                                const Vc2Precision &precision)
 {
-    auto weights = checkpoint.loadPart(kUNetPrefix, unetTensorShapes(config), precision.dtype,
-                                       precision.device);
+    auto weights = checkpoint.loadPart(checkpoint.unetPrefix(), unetTensorShapes(config),
+                                       precision.dtype, precision.device);
     if (!weights)
         return weights.error();
     return std::make_unique<Vc2UNet>(config, std::move(*weights), precision);
@@ -67,6 +67,20 @@ at::Tensor Vc2UNet::timestepEmbedding(const at::Tensor &timesteps, int64_t dim, 
     at::Tensor embedding = at::cat({args.cos(), args.sin()}, 1);
     if (dim % 2)
         embedding = at::cat({embedding, at::zeros_like(embedding.narrow(1, 0, 1))}, 1);
+    return embedding;
+}
+
+at::Tensor Vc2UNet::guidanceEmbedding(const at::Tensor &scales, int64_t dim, at::ScalarType wide)
+{
+    const int64_t half = dim / 2;
+    const auto options = at::TensorOptions().dtype(wide).device(scales.device());
+    // The official expression order, so float32 gives the official float32 numbers.
+    const at::Tensor step = at::log(at::scalar_tensor(10000.0, options)) / double(half - 1);
+    const at::Tensor freqs = at::exp(at::arange(half, options) * -step);
+    const at::Tensor args = (scales.to(wide) * 1000.0).unsqueeze(1) * freqs.unsqueeze(0);
+    at::Tensor embedding = at::cat({args.sin(), args.cos()}, 1);
+    if (dim % 2)
+        embedding = at::constant_pad_nd(embedding, {0, 1});
     return embedding;
 }
 
@@ -101,37 +115,96 @@ Result<void> Vc2UNet::checkInputs(const at::Tensor &x, const at::Tensor &timeste
     return {};
 }
 
-Result<at::Tensor> Vc2UNet::forward(const at::Tensor &x, const at::Tensor &timesteps,
-                                    const at::Tensor &context, const at::Tensor &fps,
-                                    const attention::ForwardContext &forwardContext) const
+Result<void> Vc2UNet::checkConditions(const at::Tensor &timesteps, const at::Tensor &fps,
+                                       const TurboCondition &turbo) const
 {
-    if (auto valid = checkInputs(x, timesteps, context, fps); !valid)
+    if (!timesteps.defined() || timesteps.dim() != 1 || timesteps.size(0) < 1)
+        return inputError("timesteps must be [batch], got " + describe(timesteps));
+    const int64_t batch = timesteps.size(0);
+    if (m_config.fpsCond
+        && (!fps.defined() || fps.dim() != 1 || (fps.size(0) != batch && fps.size(0) != 1)))
+        return inputError("fps must be [" + std::to_string(batch) + "] or [1], got "
+                          + describe(fps));
+    if (turbo.guidance && m_config.timeCondProjDim == 0)
+        return inputError("a guidance scale was given, but this UNet has no guidance embedding "
+                          "(time_cond_proj): it is VideoCrafter2's, not T2V-Turbo-v2's");
+    if (turbo.motion && !turbo.guidance)
+        return inputError("the motion-guidance scale needs the guidance scale as well");
+    if (turbo.motion && m_config.motionCondProjDim == 0)
+        return inputError("a motion-guidance scale was given, but this UNet has no "
+                          "motion_cond_proj");
+    for (const std::optional<double> &scale : {turbo.guidance, turbo.motion}) {
+        if (scale && !std::isfinite(*scale))
+            return inputError("guidance scales must be finite numbers");
+    }
+    return {};
+}
+
+at::Tensor Vc2UNet::embed(const at::Tensor &timesteps, const at::Tensor &fps,
+                          const TurboCondition &turbo) const
+{
+    const at::Device device = m_precision.device;
+    const at::ScalarType dtype = m_precision.dtype, wide = m_precision.wide();
+    const int64_t mc = m_config.modelChannels;
+    const int64_t batch = timesteps.size(0);
+    // The embeddings are float32 sinusoids fed to the MLPs in the model dtype.
+    at::Tensor input = timestepEmbedding(timesteps.to(device), mc, wide).to(dtype);
+    if (turbo.guidance) {
+        const auto project = [&](const char *name, double scale, int64_t dim) {
+            const at::Tensor scales
+                = at::full({batch}, scale, at::TensorOptions().dtype(wide).device(device));
+            return linear(name, guidanceEmbedding(scales, dim, wide).to(dtype), false);
+        };
+        at::Tensor cond = project("time_cond_proj", *turbo.guidance, m_config.timeCondProjDim);
+        if (turbo.motion) {
+            const at::Tensor motion
+                = project("motion_cond_proj", *turbo.motion, m_config.motionCondProjDim);
+            cond = linear("combine_proj", at::cat({cond, motion}, 1), false);
+        }
+        input = input + cond;
+    }
+    at::Tensor emb = linear("time_embed.2", at::silu(linear("time_embed.0", input)));
+    if (m_config.fpsCond) {
+        const at::Tensor f = fps.to(device).expand({batch});
+        emb = emb
+            + linear("fps_embedding.2",
+                     at::silu(linear("fps_embedding.0", timestepEmbedding(f, mc, wide).to(dtype))));
+    }
+    return emb;
+}
+
+Result<at::Tensor> Vc2UNet::embedding(const at::Tensor &timesteps, const at::Tensor &fps,
+                                      const TurboCondition &turbo) const
+{
+    if (auto valid = checkConditions(timesteps, fps, turbo); !valid)
         return valid.error();
     try {
         at::NoGradGuard noGrad;
-        const at::Device device = m_precision.device;
-        const at::ScalarType dtype = m_precision.dtype;
-        const int64_t mc = m_config.modelChannels;
+        return embed(timesteps, fps, turbo);
+    } catch (const std::exception &e) {
+        return torchError(e);
+    }
+}
+
+Result<at::Tensor> Vc2UNet::forward(const at::Tensor &x, const at::Tensor &timesteps,
+                                    const at::Tensor &context, const at::Tensor &fps,
+                                    const attention::ForwardContext &forwardContext,
+                                    const TurboCondition &turbo) const
+{
+    if (auto valid = checkInputs(x, timesteps, context, fps); !valid)
+        return valid.error();
+    if (auto valid = checkConditions(timesteps, fps, turbo); !valid)
+        return valid.error();
+    try {
+        at::NoGradGuard noGrad;
         Pass pass;
         pass.batch = x.size(0);
         pass.frames = x.size(2);
         pass.forward = &forwardContext;
-        // The embeddings are float32 sinusoids fed to the MLPs in the model dtype.
-        const at::Tensor t = timesteps.to(device);
-        at::Tensor emb
-            = linear("time_embed.2",
-                     at::silu(linear("time_embed.0",
-                                     timestepEmbedding(t, mc, m_precision.wide()).to(dtype))));
-        if (m_config.fpsCond) {
-            const at::Tensor f = fps.to(device).expand({pass.batch});
-            emb = emb
-                + linear("fps_embedding.2",
-                         at::silu(linear("fps_embedding.0",
-                                         timestepEmbedding(f, mc, m_precision.wide()).to(dtype))));
-        }
-        pass.emb = emb.repeat_interleave(pass.frames, 0);
-        pass.context = context.to(device, dtype).repeat_interleave(pass.frames, 0);
-        return run(x.to(device, dtype), pass);
+        pass.emb = embed(timesteps, fps, turbo).repeat_interleave(pass.frames, 0);
+        pass.context = context.to(m_precision.device, m_precision.dtype)
+                           .repeat_interleave(pass.frames, 0);
+        return run(x.to(m_precision.device, m_precision.dtype), pass);
     } catch (const std::bad_alloc &) {
         return makeError(ErrorCode::OutOfMemory,
                          "out of host memory in the VideoCrafter2 UNet; try a smaller size or "

@@ -10,6 +10,13 @@
 // to_q and before the head split. Spatial sites see q as (B·T, H·W, C) (row-major pixels,
 // grid {1, H, W}); temporal sites as (B·H·W, T, C) (grid {T, 1, 1}); ids as in unet_plan.h.
 // ForwardContext.branches has one entry per video of the batch (B), not per q row.
+//
+// T2V-Turbo-v2's UNet (t2v-turbo's openaimodel3d.py) is this network plus three bias-free
+// projections of guidance embeddings, added to the sinusoidal timestep input of the time MLP:
+//   g   = time_cond_proj( W(w) )                                       (timestep_cond)
+//   g   = combine_proj( cat[ g, motion_cond_proj( W(m) ) ] )           (with motion_cond)
+//   emb = time_embed( E(t) + g ) + fps_embedding( E(fps) )
+// where W is guidanceEmbedding. The guidance thus enters without a second, unconditional pass.
 
 #include "inference/attention/q_hook.h"
 #include "inference/result.h"
@@ -21,10 +28,20 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace mbq::vc2 {
+
+// T2V-Turbo-v2's extra inputs: the guidance scale w (timestep_cond) and the motion-guidance
+// scale m (motion_cond, only with w). Unset inputs are left out, as the official forward
+// allows; VideoCrafter2's UNet takes neither.
+struct TurboCondition
+{
+    std::optional<double> guidance;
+    std::optional<double> motion;
+};
 
 class Vc2UNet
 {
@@ -44,16 +61,29 @@ public:
     void setQHook(attention::QHook *hook) { m_hook = hook; }
 
     // x: [B, in_channels, T, H, W] with H and W multiples of 2^(levels−1); timesteps: [B]
-    // (integer or floating); context: [B, L, context_dim]; fps: [B] or [1] (broadcast).
-    // Returns ε [B, out_channels, T, H, W] in the model dtype. Errors for bad shapes and
-    // device or memory failures, never exceptions.
+    // (integer or floating); context: [B, L, context_dim]; fps: [B] or [1] (broadcast);
+    // turbo: T2V-Turbo-v2's guidance inputs, the same for the whole batch.
+    // Returns ε [B, out_channels, T, H, W] in the model dtype. Errors for bad shapes, for a
+    // turbo input this UNet has no projection for, and device or memory failures, never
+    // exceptions.
     Result<at::Tensor> forward(const at::Tensor &x, const at::Tensor &timesteps,
                                const at::Tensor &context, const at::Tensor &fps,
-                               const attention::ForwardContext &forwardContext = {}) const;
+                               const attention::ForwardContext &forwardContext = {},
+                               const TurboCondition &turbo = {}) const;
+
+    // The embedding every ResBlock receives, [B, 4·model_channels] in the model dtype, before
+    // it is repeated per frame. Same arguments and errors as forward.
+    Result<at::Tensor> embedding(const at::Tensor &timesteps, const at::Tensor &fps,
+                                 const TurboCondition &turbo = {}) const;
 
     // E(t): [B, dim] with cos first and frequencies exp(−ln(10000)·i/half), computed in
     // float32 as the official timestep_embedding (float64 when `wide` is).
     static at::Tensor timestepEmbedding(const at::Tensor &timesteps, int64_t dim,
+                                        at::ScalarType wide = at::kFloat);
+    // W(w): [B, dim], T2V-Turbo's get_w_embedding / guidance_scale_embedding: v = 1000·w,
+    // frequencies exp(−i·ln(10000)/(half − 1)), sin first (unlike E), computed in float32 as
+    // the official code does (float64 when `wide` is).
+    static at::Tensor guidanceEmbedding(const at::Tensor &scales, int64_t dim,
                                         at::ScalarType wide = at::kFloat);
 
 private:
@@ -69,6 +99,11 @@ private:
 
     Result<void> checkInputs(const at::Tensor &x, const at::Tensor &timesteps,
                              const at::Tensor &context, const at::Tensor &fps) const;
+    Result<void> checkConditions(const at::Tensor &timesteps, const at::Tensor &fps,
+                                 const TurboCondition &turbo) const;
+    // embedding() without the checks and the error translation.
+    at::Tensor embed(const at::Tensor &timesteps, const at::Tensor &fps,
+                     const TurboCondition &turbo) const;
     at::Tensor run(const at::Tensor &x, Pass &pass) const;
     at::Tensor block(const UNetBlockPlan &plan, at::Tensor h, const Pass &pass) const;
 

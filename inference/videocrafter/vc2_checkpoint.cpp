@@ -1,6 +1,7 @@
 #include "inference/videocrafter/vc2_checkpoint.h"
 
 #include "inference/io/shape_text.h"
+#include "inference/videocrafter/vc2_files.h"
 #include "inference/wan/dit_weights.h"
 
 #include <filesystem>
@@ -13,11 +14,45 @@ namespace fs = std::filesystem;
 
 // The official loader strips these 16 characters from every key of a DeepSpeed checkpoint.
 constexpr const char *kDeepSpeedPrefix = "_forward_module.";
+// time_cond_proj_dim and motion_cond_proj_dim of the official T2V-Turbo-v2 UNet.
+constexpr int64_t kTurboCondDim = 256;
 
 bool isFile(const fs::path &path)
 {
     std::error_code ec;
     return fs::is_regular_file(path, ec);
+}
+
+bool isTurboUNetName(const std::string &name)
+{
+    for (const char *turbo : kTurboUNetFiles) {
+        if (name == turbo)
+            return true;
+    }
+    return false;
+}
+
+// The folder's T2V-Turbo-v2 UNet file, or "" when it has none.
+Result<std::string> findTurboUNet(const fs::path &folder)
+{
+    std::string found;
+    for (const char *name : kTurboUNetFiles) {
+        if (!isFile(folder / name))
+            continue;
+        if (!found.empty())
+            return makeError(ErrorCode::InvalidArgument,
+                             folder.string() + " holds two T2V-Turbo-v2 UNets, "
+                                 + fs::path(found).filename().string() + " and " + name,
+                             "each is a whole model: keep one per folder");
+        found = (folder / name).string();
+    }
+    if (found.empty() && isFile(folder / kTurboV1LoraFile))
+        return makeError(ErrorCode::Unsupported,
+                         std::string("T2V-Turbo (v1) LoRA weights ") + kTurboV1LoraFile
+                             + " are not supported",
+                         "use T2V-Turbo-v2's unet_mg.pt or unet_no_mg.pt beside the "
+                         "VideoCrafter2 model.ckpt");
+    return found;
 }
 
 using io::shapeText;
@@ -30,18 +65,32 @@ Result<Vc2Location> locateVc2(const std::string &path)
     std::error_code ec;
     Vc2Location location;
     fs::path folder;
-    if (fs::is_directory(given, ec)) {
-        folder = given;
-        for (const char *name : {"model.ckpt", "model.safetensors"}) {
-            if (isFile(given / name)) {
-                location.checkpoint = (given / name).string();
+    const bool turboFile = isFile(given) && isTurboUNetName(given.filename().string());
+    if (fs::is_directory(given, ec) || turboFile) {
+        folder = turboFile ? given.parent_path() : given;
+        for (const char *name : kVc2CheckpointFiles) {
+            if (isFile(folder / name)) {
+                location.checkpoint = (folder / name).string();
                 break;
             }
         }
+        auto turbo = findTurboUNet(folder);
+        if (!turbo)
+            return turbo.error();
+        location.turboUNet = *turbo;
+        location.motionGuided
+            = !turbo->empty() && isMotionGuidedTurboFile(fs::path(*turbo).filename().string());
+        if (location.checkpoint.empty() && location.turbo())
+            return makeError(ErrorCode::NotFound,
+                             "T2V-Turbo-v2 needs VideoCrafter2's model.ckpt beside "
+                                 + location.turboUNet,
+                             "its VAE and text encoder come from that checkpoint (Hugging Face "
+                             "VideoCrafter/VideoCrafter2, model.ckpt)");
         if (location.checkpoint.empty())
             return makeError(ErrorCode::NotFound,
-                             "no VideoCrafter2 weights in " + path
-                                 + ": looked for model.ckpt and model.safetensors");
+                             "no VideoCrafter2 weights in " + folder.string()
+                                 + ": looked for model.ckpt, model.safetensors and "
+                                   "VideoCrafter2_model.ckpt");
     } else if (isFile(given)) {
         folder = given.parent_path();
         location.checkpoint = path;
@@ -60,12 +109,39 @@ Result<Vc2Location> locateVc2(const std::string &path)
 
 Result<Vc2Config> readLocatedConfig(const Vc2Location &location)
 {
-    if (location.configPath.empty())
-        return Vc2Config {};
-    return readVc2Config(location.configPath);
+    Vc2Config config;
+    if (!location.configPath.empty()) {
+        auto read = readVc2Config(location.configPath);
+        if (!read)
+            return read.error();
+        config = *read;
+    }
+    // app.py and predict.py build the distilled UNet with both projections 256 wide and load
+    // either file strictly, so both files hold both.
+    if (location.turbo() && config.unet.timeCondProjDim == 0) {
+        config.unet.timeCondProjDim = kTurboCondDim;
+        config.unet.motionCondProjDim = kTurboCondDim;
+    }
+    return config;
 }
 
 Result<Vc2Checkpoint> Vc2Checkpoint::open(const std::string &path, const Vc2Config &config)
+{
+    return openChecked(path, vc2CheckpointShapes(config), "VideoCrafter2");
+}
+
+Result<Vc2Checkpoint> Vc2Checkpoint::openTurboUNet(const std::string &path,
+                                                   const Vc2UNetConfig &config)
+{
+    auto checkpoint = openChecked(path, unetTensorShapes(config), "T2V-Turbo-v2 UNet");
+    if (checkpoint)
+        checkpoint->m_unetPrefix.clear();
+    return checkpoint;
+}
+
+Result<Vc2Checkpoint> Vc2Checkpoint::openChecked(const std::string &path,
+                                                 const TensorShapes &expected,
+                                                 const std::string &what)
 {
     auto store = io::TensorStore::open(path);
     if (!store)
@@ -83,7 +159,6 @@ Result<Vc2Checkpoint> Vc2Checkpoint::open(const std::string &path, const Vc2Conf
         : sub.empty()                                             ? "bare"
                                                                   : sub;
 
-    const TensorShapes expected = vc2CheckpointShapes(config);
     std::string firstMissing;
     std::vector<int64_t> firstMissingShape;
     size_t missing = 0;
@@ -99,7 +174,7 @@ Result<Vc2Checkpoint> Vc2Checkpoint::open(const std::string &path, const Vc2Conf
         const io::TensorRecord &record = **s.record(stored);
         if (record.shape != shape)
             return makeError(ErrorCode::BadFormat,
-                             "VideoCrafter2 tensor '" + stored + "' in " + path + " has shape "
+                             what + " tensor '" + stored + "' in " + path + " has shape "
                                  + shapeText(record.shape) + ", expected " + shapeText(shape),
                              "expected shape " + shapeText(shape) + ", found shape "
                                  + shapeText(record.shape)
@@ -107,7 +182,7 @@ Result<Vc2Checkpoint> Vc2Checkpoint::open(const std::string &path, const Vc2Conf
     }
     if (missing > 0)
         return makeError(ErrorCode::NotFound,
-                         "VideoCrafter2 tensor '" + firstMissing + "' is missing from " + path
+                         what + " tensor '" + firstMissing + "' is missing from " + path
                              + (missing > 1 ? " (and " + std::to_string(missing - 1) + " more of "
                                         + std::to_string(expected.size()) + ")"
                                             : std::string()),

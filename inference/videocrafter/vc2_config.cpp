@@ -195,6 +195,11 @@ Result<void> validateVc2Config(const Vc2Config &config, const std::string &origi
         if (auto valid = groupable(origin, "VAE level", mult * config.vae.ch); !valid)
             return valid;
     }
+    if (u.timeCondProjDim < 0 || u.motionCondProjDim < 0)
+        return configError(origin, "unet.time_cond_proj_dim and motion_cond_proj_dim must be >= 0");
+    // The official forward asserts this: the motion embedding is combined with the guidance one.
+    if (u.motionCondProjDim > 0 && u.timeCondProjDim == 0)
+        return configError(origin, "unet.motion_cond_proj_dim needs unet.time_cond_proj_dim");
     if (config.text.width % config.text.heads)
         return configError(origin, "cond_stage.width must be a multiple of cond_stage.heads");
     if (config.text.skipLayers < 0 || config.text.skipLayers >= config.text.layers)
@@ -235,6 +240,8 @@ Result<Vc2Config> parseVc2Config(const std::string &jsonText, const std::string 
     unet.boolean("addition_attention", &u.additionAttention);
     unet.integer("init_attn_heads", &u.initAttnHeads);
     unet.boolean("fps_cond", &u.fpsCond);
+    unet.integer("time_cond_proj_dim", &u.timeCondProjDim);
+    unet.integer("motion_cond_proj_dim", &u.motionCondProjDim);
     unet.requireBool("use_linear", true);
     unet.requireBool("temporal_conv", true);
     unet.requireBool("temporal_attention", true);
@@ -315,7 +322,7 @@ std::string vc2ConfigJson(const Vc2Config &config)
     const Vc2VaeConfig &v = config.vae;
     const text::ClipTextConfig &t = config.text;
     const sched::DdpmScheduleConfig &s = config.schedule;
-    const Json json = {{"family", "videocrafter2"},
+    const Json json = {{"family", u.timeCondProjDim > 0 ? "t2v-turbo-v2" : "videocrafter2"},
                        {"unet",
                         {{"in_channels", u.inChannels},
                          {"out_channels", u.outChannels},
@@ -356,7 +363,13 @@ std::string vc2ConfigJson(const Vc2Config &config)
                          {"scale_a", s.scaleA},
                          {"scale_b", s.scaleB},
                          {"mid_step", s.scaleMidStep}}}};
-    return json.dump(2) + "\n";
+    // Written only when present, so VideoCrafter2 configs stay as they were.
+    Json out = json;
+    if (u.timeCondProjDim > 0)
+        out["unet"]["time_cond_proj_dim"] = u.timeCondProjDim;
+    if (u.motionCondProjDim > 0)
+        out["unet"]["motion_cond_proj_dim"] = u.motionCondProjDim;
+    return out.dump(2) + "\n";
 }
 
 } // namespace mbq::vc2

@@ -29,6 +29,11 @@ struct Vc2UNetConfig
     bool additionAttention = true; // the init_attn temporal transformer after conv_in
     int64_t initAttnHeads = 8; // init_attn: 8 heads of num_head_channels (inner 512)
     bool fpsCond = true;
+    // T2V-Turbo-v2 (t2v-turbo's UNetModel): the guidance-scale embedding's width
+    // (time_cond_proj) and the motion-guidance embedding's (motion_cond_proj, combine_proj);
+    // 0 = absent, as in VideoCrafter2.
+    int64_t timeCondProjDim = 0;
+    int64_t motionCondProjDim = 0;
 
     int64_t levels() const { return int64_t(channelMult.size()); }
     int64_t timeEmbedDim() const { return 4 * modelChannels; }

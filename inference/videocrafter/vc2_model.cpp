@@ -1,5 +1,7 @@
 #include "inference/videocrafter/vc2_model.h"
 
+#include <optional>
+
 namespace mbq::vc2 {
 
 Result<std::unique_ptr<Vc2Model>> Vc2Model::load(const std::string &path,
@@ -31,6 +33,13 @@ Result<std::unique_ptr<Vc2Model>> Vc2Model::load(const std::string &path,
     auto checkpoint = Vc2Checkpoint::open(location->checkpoint, *config);
     if (!checkpoint)
         return checkpoint.error();
+    std::optional<Vc2Checkpoint> turboUNet;
+    if (location->turbo()) {
+        auto opened = Vc2Checkpoint::openTurboUNet(location->turboUNet, config->unet);
+        if (!opened)
+            return opened.error();
+        turboUNet = std::move(*opened);
+    }
 
     auto model = std::make_unique<Vc2Model>();
     model->m_config = *config;
@@ -38,7 +47,7 @@ Result<std::unique_ptr<Vc2Model>> Vc2Model::load(const std::string &path,
     model->m_layout = checkpoint->layout();
     model->m_schedule = std::move(*schedule);
     model->m_tokenizer = std::move(*tokenizer);
-    auto unet = Vc2UNet::load(*checkpoint, config->unet, precision);
+    auto unet = Vc2UNet::load(turboUNet ? *turboUNet : *checkpoint, config->unet, precision);
     if (!unet)
         return unet.error();
     model->m_unet = std::move(*unet);

@@ -1,7 +1,9 @@
 #pragma once
 // A loaded VideoCrafter2: config, UNet, VAE, OpenCLIP text tower and CLIP tokenizer from one
 // checkpoint, plus the DDPM schedule. The empty prompt's embedding (the unconditional input,
-// uncond_type "empty_seq") is computed once and cached.
+// uncond_type "empty_seq") is computed once and cached. A T2V-Turbo-v2 folder loads the same
+// way except the UNet, which comes from its own file (with the guidance projections) instead
+// of the checkpoint's, which is left unread.
 
 #include "inference/result.h"
 #include "inference/sched/ddpm_schedule.h"
@@ -20,13 +22,14 @@ namespace mbq::vc2 {
 class Vc2Model
 {
 public:
-    // `path`: model.ckpt / model.safetensors or their folder (see locateVc2). The tokenizer's
+    // `path`: a model folder or weights file (see locateVc2). The tokenizer's
     // vocabulary must lie beside the weights as bpe_simple_vocab_16e6.txt (or .txt.gz).
     static Result<std::unique_ptr<Vc2Model>> load(const std::string &path,
                                                   const Vc2Precision &precision);
 
     const Vc2Config &config() const { return m_config; }
     const Vc2Location &location() const { return m_location; }
+    bool turbo() const { return m_location.turbo(); }
     const std::string &layout() const { return m_layout; }
     const sched::DdpmSchedule &schedule() const { return m_schedule; }
     Vc2UNet &unet() { return *m_unet; }

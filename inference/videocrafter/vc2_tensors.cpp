@@ -115,6 +115,13 @@ TensorShapes unetTensorShapes(const Vc2UNetConfig &c)
         s.layer("fps_embedding.0", {emb, mc});
         s.layer("fps_embedding.2", {emb, emb});
     }
+    // T2V-Turbo-v2's bias-free projections of the guidance embeddings.
+    if (c.timeCondProjDim > 0)
+        s.add("time_cond_proj.weight", {mc, c.timeCondProjDim});
+    if (c.motionCondProjDim > 0) {
+        s.add("motion_cond_proj.weight", {mc, c.motionCondProjDim});
+        s.add("combine_proj.weight", {mc, 2 * mc});
+    }
     s.layer("input_blocks.0.0", {mc, c.inChannels, 3, 3});
     if (c.additionAttention)
         transformer(s, "init_attn.0.", mc, c.initAttnHeads * c.numHeadChannels,
@@ -224,11 +231,19 @@ TensorShapes scheduleTensorShapes(const sched::DdpmScheduleConfig &c)
     return shapes;
 }
 
+Vc2UNetConfig baseUNetConfig(const Vc2UNetConfig &config)
+{
+    Vc2UNetConfig base = config;
+    base.timeCondProjDim = 0;
+    base.motionCondProjDim = 0;
+    return base;
+}
+
 TensorShapes vc2CheckpointShapes(const Vc2Config &config)
 {
     TensorShapes all = scheduleTensorShapes(config.schedule);
     for (const auto &[prefix, part] :
-         {std::pair {kUNetPrefix, unetTensorShapes(config.unet)},
+         {std::pair {kUNetPrefix, unetTensorShapes(baseUNetConfig(config.unet))},
           std::pair {kVaePrefix, vaeTensorShapes(config.vae)},
           std::pair {kTextPrefix, clipTextTensorShapes(config.text)}}) {
         for (const auto &[name, shape] : part)
