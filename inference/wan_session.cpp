@@ -132,8 +132,10 @@ Result<void> WanSession::setCompute(const ComputeOptions &compute,
 
 void WanSession::setCaches(const EngineSettings &settings)
 {
-    if (settings.qBankBytes != m->bank.budget())
-        m->bank = attention::QBank(settings.qBankBytes);
+    const attention::QBankOptions bank{settings.qBankBytes, settings.qBankHostBytes,
+                                       settings.qBankFp8};
+    if (!(bank == m->bank.options()))
+        m->bank = attention::QBank(bank);
     m->trajectory.setBudgets(settings.trajectoryMemoryBytes, settings.trajectoryDiskBytes,
                              settings.cacheFolder);
 }

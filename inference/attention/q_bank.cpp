@@ -34,12 +34,28 @@ QBankPlan QBank::plan(const InjectionSchedule &schedule)
     return plan;
 }
 
+int64_t QBank::entryBytes(int64_t rows, int64_t tokens, int64_t channels, int64_t heads,
+                          at::ScalarType dtype) const
+{
+    if (m_options.fp8)
+        return rows * tokens * (channels + heads * int64_t(sizeof(float)));
+    return rows * tokens * channels * int64_t(at::elementSize(dtype));
+}
+
+int64_t QBank::totalBudget() const
+{
+    if (m_options.deviceBytes <= 0)
+        return 0;
+    return m_options.deviceBytes + std::max<int64_t>(m_options.hostBytes, 0);
+}
+
 Result<void> QBank::checkBudget(const QBankPlan &plan, int64_t entryBytes) const
 {
+    const int64_t budget = totalBudget();
     const int64_t need = int64_t(plan.entries()) * entryBytes;
-    if (m_budget <= 0 || need <= m_budget)
+    if (budget <= 0 || need <= budget)
         return {};
-    const int64_t fit = entryBytes > 0 ? m_budget / entryBytes : 0;
+    const int64_t fit = entryBytes > 0 ? budget / entryBytes : 0;
     const int64_t steps = int64_t(plan.steps.size());
     const int64_t layers = int64_t(plan.layers.size());
     std::string offer = fit == 0
@@ -49,35 +65,80 @@ Result<void> QBank::checkBudget(const QBankPlan &plan, int64_t entryBytes) const
               + " step(s) of " + std::to_string(layers) + " layer(s)";
     if (fit > 0 && steps > 1)
         offer += ", or single extraction (one entry per layer)";
+    if (!m_options.fp8)
+        offer += ", or fp8 storage (a quarter of the bytes)";
     return makeError(ErrorCode::OutOfMemory,
                      "the Q bank needs " + byteSize(need) + " for " + std::to_string(layers)
                          + " layer(s) x " + std::to_string(steps) + " step(s), over its budget of "
-                         + byteSize(m_budget) + "; " + offer,
-                     std::to_string(need) + " bytes needed, " + std::to_string(m_budget)
+                         + byteSize(budget) + "; " + offer,
+                     std::to_string(need) + " bytes needed, " + std::to_string(budget)
                          + " allowed");
 }
 
-Result<void> QBank::put(int step, const std::string &layer, const at::Tensor &q)
+Result<void> QBank::put(int step, const std::string &layer, const at::Tensor &q, int64_t heads)
 {
     const auto key = std::make_pair(step, layer);
-    const auto old = m_entries.find(key);
-    const int64_t replaced = old == m_entries.end() ? 0 : int64_t(old->second.nbytes());
-    const int64_t after = m_bytes - replaced + int64_t(q.nbytes());
-    if (m_budget > 0 && after > m_budget)
-        return makeError(ErrorCode::OutOfMemory,
-                         "the Q bank is full (" + byteSize(m_budget) + ") at layer '" + layer
-                             + "'; choose fewer layers or steps");
-    m_entries[key] = q.detach().clone();
-    m_bytes = after;
+    if (const auto old = m_entries.find(key); old != m_entries.end()) {
+        (old->second.host ? m_hostBytes : m_deviceBytes) -= old->second.bytes;
+        m_entries.erase(old);
+    }
+    Entry entry;
+    entry.device = q.device();
+    if (m_options.fp8)
+        entry.fp8 = kernels::encodeFp8Queries(q.detach(), heads);
+    else
+        entry.q = q.detach().clone();
+    entry.bytes = m_options.fp8 ? entry.fp8.bytes() : int64_t(entry.q.nbytes());
+    const bool deviceFits = m_options.deviceBytes <= 0
+                            || m_deviceBytes + entry.bytes <= m_options.deviceBytes;
+    if (!deviceFits) {
+        if (m_options.hostBytes <= 0 || m_hostBytes + entry.bytes > m_options.hostBytes)
+            return makeError(ErrorCode::OutOfMemory,
+                             "the Q bank is full (" + byteSize(totalBudget()) + ") at layer '"
+                                 + layer + "'; choose fewer layers or steps");
+        // Pinned, so serving it back to a GPU is one fast copy.
+        const auto toHost = [&](const at::Tensor &t) {
+            const at::Tensor host = t.to(at::kCPU);
+            return entry.device.is_cuda() ? host.pin_memory() : host;
+        };
+        if (m_options.fp8) {
+            entry.fp8.codes = toHost(entry.fp8.codes);
+            entry.fp8.scales = toHost(entry.fp8.scales);
+        } else {
+            entry.q = toHost(entry.q);
+        }
+        entry.host = true;
+    }
+    (entry.host ? m_hostBytes : m_deviceBytes) += entry.bytes;
+    m_entries.emplace(key, std::move(entry));
     return {};
 }
 
-const at::Tensor *QBank::find(int step, const std::string &layer) const
+const QBank::Entry *QBank::entry(int step, const std::string &layer) const
 {
     auto it = m_entries.find({step, layer});
     if (it == m_entries.end())
         it = m_entries.find({kAnyStep, layer});
     return it == m_entries.end() ? nullptr : &it->second;
+}
+
+at::Tensor QBank::fetch(int step, const std::string &layer) const
+{
+    const Entry *e = entry(step, layer);
+    if (!e)
+        return {};
+    if (!m_options.fp8)
+        return e->q.to(e->device, /*non_blocking=*/true);
+    kernels::Fp8Queries onDevice = e->fp8;
+    onDevice.codes = onDevice.codes.to(e->device, /*non_blocking=*/true);
+    onDevice.scales = onDevice.scales.to(e->device, /*non_blocking=*/true);
+    return kernels::decodeFp8Queries(onDevice);
+}
+
+const at::Tensor *QBank::find(int step, const std::string &layer) const
+{
+    const Entry *e = entry(step, layer);
+    return e && e->q.defined() ? &e->q : nullptr;
 }
 
 bool QBank::covers(const QBankPlan &plan) const
@@ -94,7 +155,8 @@ bool QBank::covers(const QBankPlan &plan) const
 void QBank::reset(uint64_t sourceKey)
 {
     m_entries.clear();
-    m_bytes = 0;
+    m_deviceBytes = 0;
+    m_hostBytes = 0;
     m_sourceKey = sourceKey;
 }
 

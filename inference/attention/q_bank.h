@@ -2,11 +2,13 @@
 // The Q bank: source queries captured at the Q site, keyed by (step, layer). Extraction fills
 // it with only the entries the injection schedule needs; injection reads them back. A `single`
 // extraction stores one entry per layer under kAnyStep, served for every injected step.
-// This version keeps everything on the compute device under one byte budget; the host and disk
-// tiers and fp8 storage of ARCHITECTURE.md are not implemented yet.
+// Entries live on the compute device up to one budget, then in host memory (pinned when the
+// device is a GPU) up to a second; optionally as fp8 (kernels/qbank_codec.h), a quarter of
+// float32's bytes. The disk tier of ARCHITECTURE.md is not implemented yet.
 
 #include "inference/injection_schedule.h"
 #include "inference/result.h"
+#include "kernels/qbank_codec.h"
 
 #include <ATen/ATen.h>
 
@@ -27,6 +29,18 @@ struct QBankPlan
     size_t entries() const { return steps.size() * layers.size(); }
 };
 
+struct QBankOptions
+{
+    int64_t deviceBytes = 0; // on the compute device; <= 0: no limit (and no host tier)
+    int64_t hostBytes = 0;   // then in host memory; 0: no host tier
+    bool fp8 = false;        // store E4M3 codes with per-token, per-head scales
+
+    bool operator==(const QBankOptions &o) const
+    {
+        return deviceBytes == o.deviceBytes && hostBytes == o.hostBytes && fp8 == o.fp8;
+    }
+};
+
 class QBank
 {
 public:
@@ -34,7 +48,13 @@ public:
     static constexpr int kAnyStep = -1;
 
     // budgetBytes <= 0: no limit.
-    explicit QBank(int64_t budgetBytes = 0) : m_budget(budgetBytes) {}
+    explicit QBank(int64_t budgetBytes = 0) : m_options{budgetBytes, 0, false} {}
+    explicit QBank(const QBankOptions &options) : m_options(options) {}
+
+    const QBankOptions &options() const { return m_options; }
+    // What one entry of `rows` × `tokens` × `channels` queries in `dtype` takes in this bank.
+    int64_t entryBytes(int64_t rows, int64_t tokens, int64_t channels, int64_t heads,
+                       at::ScalarType dtype) const;
 
     static QBankPlan plan(const InjectionSchedule &schedule);
 
@@ -43,9 +63,13 @@ public:
     // that do.
     Result<void> checkBudget(const QBankPlan &plan, int64_t entryBytes) const;
 
-    // Stores a copy of q (its batch rows kept). Fails with OutOfMemory past the budget.
-    Result<void> put(int step, const std::string &layer, const at::Tensor &q);
-    // The entry for (step, layer), else the kAnyStep entry of the layer; nullptr when none.
+    // Stores a copy of q [rows, tokens, heads × head_dim] (its batch rows kept). Fails with
+    // OutOfMemory past the budgets.
+    Result<void> put(int step, const std::string &layer, const at::Tensor &q, int64_t heads = 1);
+    // The queries for (step, layer), else the kAnyStep entry of the layer, on the device they
+    // were captured on and in their dtype (decoded when stored as fp8); undefined when none.
+    at::Tensor fetch(int step, const std::string &layer) const;
+    // The stored tensor itself, for inspection: nullptr when absent or stored as fp8.
     const at::Tensor *find(int step, const std::string &layer) const;
     // True when every entry of `plan` is present.
     bool covers(const QBankPlan &plan) const;
@@ -56,14 +80,27 @@ public:
     void reset(uint64_t sourceKey);
 
     size_t size() const { return m_entries.size(); }
-    int64_t bytes() const { return m_bytes; }
-    int64_t budget() const { return m_budget; }
+    int64_t bytes() const { return m_deviceBytes + m_hostBytes; } // both tiers
+    int64_t hostBytes() const { return m_hostBytes; }
+    int64_t budget() const { return m_options.deviceBytes; }
     std::vector<std::pair<int, std::string>> keys() const;
 
 private:
-    std::map<std::pair<int, std::string>, at::Tensor> m_entries;
-    int64_t m_budget = 0;
-    int64_t m_bytes = 0;
+    struct Entry
+    {
+        at::Tensor q;              // stored plainly, or undefined
+        kernels::Fp8Queries fp8;   // stored as fp8 (codes defined)
+        at::Device device = at::kCPU; // where it was captured, and is served
+        int64_t bytes = 0;
+        bool host = false;         // in the host tier
+    };
+    const Entry *entry(int step, const std::string &layer) const;
+    int64_t totalBudget() const;
+
+    QBankOptions m_options;
+    std::map<std::pair<int, std::string>, Entry> m_entries;
+    int64_t m_deviceBytes = 0;
+    int64_t m_hostBytes = 0;
     uint64_t m_sourceKey = 0;
 };
 

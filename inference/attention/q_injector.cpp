@@ -65,7 +65,7 @@ void QInjector::captureSite(const QSite &site, const at::Tensor &q)
     if (!m_captureLayers.count(site.layer))
         return;
     const int step = m_bankStep ? *m_bankStep : site.context.step;
-    if (auto stored = m_captureBank->put(step, site.layer, q); !stored)
+    if (auto stored = m_captureBank->put(step, site.layer, q, site.heads); !stored)
         fail(stored.error());
 }
 
@@ -78,8 +78,8 @@ void QInjector::injectSite(const QSite &site, at::Tensor &q)
     const auto found = m_params.find(site.layer);
     if (found == m_params.end())
         return;
-    const at::Tensor *source = m_injectBank->find(step, site.layer);
-    if (!source) {
+    const at::Tensor source = m_injectBank->fetch(step, site.layer);
+    if (!source.defined()) {
         fail(makeError(ErrorCode::Internal, "the Q bank holds nothing for layer '" + site.layer
                                                 + "' at step " + std::to_string(step)));
         return;
@@ -112,19 +112,19 @@ void QInjector::injectSite(const QSite &site, at::Tensor &q)
     };
     // A source with the target's rows pairs them (a target's own captured Q); a source of one
     // item (one extraction pass) serves every item.
-    const bool paired = source->size(0) == rows;
+    const bool paired = source.size(0) == rows;
     bool everyItem = true;
     for (int64_t i = 0; i < items; ++i)
         everyItem = everyItem && wantsBranch(branchOf(i));
-    if (everyItem && (paired || source->size(0) == 1)) {
-        kernels::qSwap_(q, *source, params);
+    if (everyItem && (paired || source.size(0) == 1)) {
+        kernels::qSwap_(q, source, params);
         return;
     }
     for (int64_t i = 0; i < items; ++i) {
         if (!wantsBranch(branchOf(i)))
             continue;
         at::Tensor part = q.narrow(0, i * perItem, perItem); // contiguous: the swap writes into q
-        kernels::qSwap_(part, paired ? source->narrow(0, i * perItem, perItem) : *source, params);
+        kernels::qSwap_(part, paired ? source.narrow(0, i * perItem, perItem) : source, params);
     }
 }
 

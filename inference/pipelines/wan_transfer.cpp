@@ -142,8 +142,8 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
     attention::QBank localBank(request.bankBudgetBytes);
     attention::QBank &bank = request.bank ? *request.bank : localBank;
     const attention::QBankPlan plan = attention::QBank::plan(schedule);
-    const int64_t entryBytes = grid.tokens() * config.dim
-                               * int64_t(at::elementSize(m_dit.precision().stream));
+    const int64_t entryBytes = bank.entryBytes(1, grid.tokens(), config.dim, config.numHeads,
+                                               m_dit.precision().stream);
     if (auto fits = bank.checkBudget(plan, entryBytes); !fits)
         return fits.error();
 

@@ -302,6 +302,51 @@ private Q_SLOTS:
         QCOMPARE(bank.bytes(), entry * int64_t(expected.size()));
     }
 
+    void tieredAndFp8BanksServeTheRender()
+    {
+        WanTransferRequest request = transfer(schedule(1.0f, ExtractionMode::PerStep, 1, 3));
+        request.wantBaseline = false;
+        QBank plain;
+        request.bank = &plain;
+        auto reference = runTransfer(request);
+        QVERIFY2(reference, message(reference));
+        const int64_t entry = plain.bytes() / int64_t(plain.size());
+
+        // Room for one entry on the device: the other five go to the host tier, and the
+        // render is the same bit for bit.
+        QBank tiered(attention::QBankOptions{entry, 8 * entry, false});
+        request.bank = &tiered;
+        auto fromHost = runTransfer(request);
+        QVERIFY2(fromHost, message(fromHost));
+        QCOMPARE(tiered.hostBytes(), 5 * entry);
+        QVERIFY(at::equal(fromHost->render.latent, reference->render.latent));
+
+        // Without a host tier the same budget is refused up front, offering what fits.
+        QBank small(attention::QBankOptions{entry, 0, false});
+        request.bank = &small;
+        auto refused = runTransfer(request);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::OutOfMemory);
+        QVERIFY(refused.error().message.find("fp8") != std::string::npos);
+
+        // fp8: about a quarter of the bytes; the render moves, but only a little.
+        QBank fp8(attention::QBankOptions{0, 0, true});
+        request.bank = &fp8;
+        auto coded = runTransfer(request);
+        QVERIFY2(coded, message(coded));
+        QCOMPARE(fp8.size(), plain.size());
+        QVERIFY(fp8.bytes() * 3 < plain.bytes());
+        QVERIFY(!fp8.find(1, "block.1")); // not stored plainly
+        const at::Tensor exact = *plain.find(1, "block.1");
+        const at::Tensor decoded = fp8.fetch(1, "block.1");
+        QCOMPARE(decoded.sizes(), exact.sizes());
+        QVERIFY((decoded - exact).abs().le(exact.abs() / 16 + 1e-3).all().item<bool>());
+        const at::Tensor delta = coded->render.latent - reference->render.latent;
+        QVERIFY(delta.abs().max().item<double>() > 0.0);
+        QVERIFY(delta.abs().max().item<double>()
+                < 0.1 * reference->render.latent.abs().max().item<double>());
+    }
+
     void secondRenderReusesTheBank()
     {
         WanTransferRequest request = transfer(schedule(1.0f, ExtractionMode::Single, 0, 2));
