@@ -65,8 +65,8 @@ struct ModelFolderSummary
 
 // Recognises the Wan2.1 official and Diffusers layouts, VideoCrafter2's model.ckpt and
 // T2V-Turbo-v2's unet_mg.pt / unet_no_mg.pt beside it (inference/videocrafter/vc2_files.h);
-// reads only headers. NotFound when the folder does not exist; an unrecognised folder is an InvalidArgument
-// error that says which files were looked for.
+// reads only headers. NotFound when the folder does not exist; an unrecognised folder is an
+// InvalidArgument error that says which files were looked for.
 Result<ModelFolderSummary> summariseModelFolder(const std::string &path);
 
 } // namespace mbq

@@ -1,5 +1,7 @@
 #include "inference/request_rules.h"
 
+#include "inference/vc2_tools.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -79,7 +81,7 @@ std::string RequestRules::framesText() const
 RequestRules rulesFor(const std::string &family)
 {
     RequestRules rules;
-    if (family == "videocrafter2") {
+    if (isVc2Family(family)) {
         rules.sizeMultiple = 64;
         rules.frameStep = 1;
         rules.frameOffset = 0;

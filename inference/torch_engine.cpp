@@ -81,7 +81,7 @@ public:
             }
             for (int64_t n = 0; n < config.numLayers; ++n)
                 info.layers.push_back("block." + std::to_string(n));
-        } else if (info.family == "videocrafter2") {
+        } else if (isVc2Family(info.family)) {
             auto layers = vc2LayerIds(folder);
             if (!layers)
                 return layers.error();
@@ -92,7 +92,7 @@ public:
         m_vc2.reset();
         if (info.family == "wan2.1") {
             m_wan = std::make_unique<WanSession>(folder);
-        } else if (info.family == "videocrafter2") {
+        } else if (isVc2Family(info.family)) {
             m_vc2 = std::make_unique<Vc2Session>(folder);
         }
         if (auto applied = apply(m_settings); !applied)

@@ -99,8 +99,10 @@ Result<void> Vc2Session::setCompute(const ComputeOptions &compute)
 
 void Vc2Session::setCaches(const EngineSettings &settings)
 {
-    if (settings.qBankBytes != m->bank.budget())
-        m->bank = attention::QBank(settings.qBankBytes);
+    const attention::QBankOptions bank{settings.qBankBytes, settings.qBankHostBytes,
+                                       settings.qBankFp8};
+    if (!(bank == m->bank.options()))
+        m->bank = attention::QBank(bank);
     m->trajectory.setBudgets(settings.trajectoryMemoryBytes, settings.trajectoryDiskBytes,
                              settings.cacheFolder);
 }
@@ -128,13 +130,12 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
         return location.error();
     const bool turbo = location->turbo();
     const std::string name = turbo ? "T2V-Turbo-v2" : "VideoCrafter2";
-    if (s.sampler != Sampler::DDIM)
-        return makeError(ErrorCode::Unsupported,
-                         turbo ? std::string("T2V-Turbo-v2 has one sampler, its consistency "
-                                             "sampler, which the ddim setting selects; not ")
-                                     + samplerName(s.sampler)
-                               : std::string("VideoCrafter2 samples with DDIM, not ")
-                                     + samplerName(s.sampler));
+    if (s.sampler != Sampler::DDIM) {
+        const std::string why = turbo ? "T2V-Turbo-v2 has one sampler, its consistency sampler, "
+                                        "which the ddim setting selects; not "
+                                      : "VideoCrafter2 samples with DDIM, not ";
+        return makeError(ErrorCode::Unsupported, why + samplerName(s.sampler));
+    }
     const bool transfer = !request.injection.isOff();
     if (transfer && request.source.empty())
         return makeError(ErrorCode::InvalidArgument,
@@ -171,8 +172,8 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
     output.device = std::string(precision.device.is_cuda() ? "cuda " : "cpu ")
         + (m->compute.dtype == "auto" ? "default" : m->compute.dtype);
     const double fpsCondition = options.fpsCondition > 0.0 ? options.fpsCondition
-        : turbo                                                ? kTurboFpsCondition
-                                                               : kVc2FpsCondition;
+        : turbo                                            ? kTurboFpsCondition
+                                                           : kVc2FpsCondition;
     vc2::Vc2SamplerOptions samplerOptions;
     samplerOptions.steps = s.steps;
     samplerOptions.guidance = s.guidance;
@@ -185,8 +186,8 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
     // The sampler's knobs outside the request (η, the fps condition, the turbo ones) name the
     // model's run.
     const std::string model = m->folder + "|" + output.device + "|eta "
-                              + std::to_string(options.eta) + "|fps "
-                              + std::to_string(fpsCondition) + "|" + sampler->sourceIdentity();
+        + std::to_string(options.eta) + "|fps " + std::to_string(fpsCondition) + "|"
+        + sampler->sourceIdentity();
     pipelines::TrajectoryCache *cache = m->trajectory.enabled() ? &m->trajectory : nullptr;
     const uint64_t source = transfer ? sourceDigest(request.source) : 0;
     RenderRequest plainRequest = request; // the baseline's trajectory: injection off
@@ -248,9 +249,9 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
         if (request.wantLatents || sampled.cancelled)
             output.render.latents = toHost(latent);
         if (!options.latentPath.empty()) {
-            auto saved = io::saveRenderLatent(options.latentPath, location->family(), latent,
-                                              sampled.completedSteps, request,
-                                              output.randomWeights);
+            auto saved
+                = io::saveRenderLatent(options.latentPath, location->family(), latent,
+                                       sampled.completedSteps, request, output.randomWeights);
             if (!saved)
                 return saved.error();
         }

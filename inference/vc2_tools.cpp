@@ -141,8 +141,8 @@ Result<TinyModelReport> makeTinyVc2Model(const TinyModelOptions &options)
     if (options.dim > 0 || options.layers > 0 || options.heads > 0 || options.ffnDim > 0
         || options.textDim > 0)
         return makeError(ErrorCode::InvalidArgument,
-                         "the size options (dim, layers, heads, ffn-dim, text-dim) are for "
-                         "wan2.1; the tiny " + name + " has one fixed size");
+                         "the size options (dim, layers, heads, ffn-dim, text-dim) are for wan2.1; "
+                             + name + "'s tiny model has one fixed size");
     const bool ckpt = options.layout == "official";
     const std::string format = ckpt ? "ckpt" : "safetensors";
     if (auto written = turbo ? writeTinyTurboModel(options.folder, format, options.seed)

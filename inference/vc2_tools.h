@@ -7,7 +7,7 @@
 
 #include "inference/engine.h"
 #include "inference/result.h"
-#include "inference/videocrafter/turbo_sampling.h"
+#include "inference/vc2_turbo_sampling.h"
 #include "inference/wan_tools.h"
 
 #include <cstdint>
@@ -110,18 +110,18 @@ struct Vc2GenerateOutput
 
 // Text-to-video from `request.prompt` with `request.settings` (seed, size, frames, steps,
 // guidance; sampler must be DDIM, which stands for T2V-Turbo-v2's consistency sampler on such a
-// folder, whose guidance enters as an embedding); with a source clip and an active injection schedule, motion
-// transfer (the source must already have the render's size and frame count; the baseline too
-// when request.wantBaseline). The latent [4, T, H/8, W/8] goes to render.latents when asked
-// for or cancelled; frames are clamped, mapped to 0..255 and truncated as the official saver
+// folder, whose guidance enters as an embedding); with a source clip and an active injection
+// schedule, motion transfer (the source must already have the render's size and frame count; the
+// baseline too when request.wantBaseline). The latent [4, T, H/8, W/8] goes to render.latents when
+// asked for or cancelled; frames are clamped, mapped to 0..255 and truncated as the official saver
 // does. Cancel and progress go through `hooks`.
 Result<Vc2GenerateOutput> generateVc2(const std::string &model, const RenderRequest &request,
                                       const Vc2GenerateOptions &options, const JobHooks &hooks);
 
-// A VideoCrafter2 or T2V-Turbo-v2 folder kept ready between renders: the model stays loaded, the Q bank of the
-// last source is kept (a new target prompt or seed needs no source pass) and the trajectory
-// cache lets a re-render resume at its first changed step. The engine holds one per loaded
-// folder.
+// A VideoCrafter2 or T2V-Turbo-v2 folder kept ready between renders: the model stays loaded, the Q
+// bank of the last source is kept (a new target prompt or seed needs no source pass) and the
+// trajectory cache lets a re-render resume at its first changed step. The engine holds one per
+// loaded folder.
 class Vc2Session
 {
 public:

@@ -33,11 +33,11 @@ Result<WanScheduleInfo> wanSchedule(int steps, double shift, Sampler sampler)
 
 Result<TinyModelReport> makeTinyModel(const TinyModelOptions &options)
 {
-    if (options.family == "videocrafter2" || options.family == "vc2")
+    if (isVc2Family(options.family) || options.family == "vc2")
         return makeTinyVc2Model(options);
     if (options.family != "wan2.1")
         return makeError(ErrorCode::Unsupported,
-                         "tiny models exist for families wan2.1 and videocrafter2, not '"
+                         "tiny models exist for families wan2.1, videocrafter2 and t2v-turbo-v2, not '"
                              + options.family + "'");
     if (options.folder.empty())
         return makeError(ErrorCode::InvalidArgument, "no output folder given");

@@ -40,6 +40,11 @@ TEXTS = {
             "画像を保存します。"),
     },
     "mbq::MainWindow": {
+        "Cannot use the take's settings": (
+            "Die Einstellungen des Takes können nicht übernommen werden",
+            "テイクの設定を使用できません"),
+        "Cannot rename the take": ("Der Take kann nicht umbenannt werden", "テイクの名前を変更できません"),
+        "Cannot remove the take": ("Der Take kann nicht entfernt werden", "テイクを削除できません"),
         "mbq projects (*.mbqproj);;All files (*)": (
             "mbq-Projekte (*.mbqproj);;Alle Dateien (*)",
             "mbq プロジェクト (*.mbqproj);;すべてのファイル (*)"),
@@ -374,11 +379,16 @@ TEXTS = {
             "%1 muss ein positives Vielfaches von %2 bis höchstens %3 sein, ist aber %4; nächster "
             "gültiger Wert: %5",
             "%1 は %3 以下の %2 の正の倍数である必要があります（値: %4）。最も近い有効な値: %5"),
-        "%1 must be 4n+1 frames (1, 5, 9, ... up to %2), got %3; nearest valid: %4": (
-            "%1 muss 4n+1 Bilder betragen (1, 5, 9, ... bis %2), ist aber %3; nächster gültiger "
-            "Wert: %4",
-            "%1 は 4n+1 フレーム（1, 5, 9, ... %2 まで）である必要があります（値: %3）。最も近い"
-            "有効な値: %4"),
+        # A family's frame rule: %2n+%3 with its first three counts, e.g. "4n+1 frames (1, 5,
+        # 9, ... up to 1001)" for Wan2.1; VideoCrafter2 takes any count.
+        "%1 must be %2n+%3 frames (%4, %5, %6, ... up to %7), got %8; nearest valid: %9": (
+            "%1 muss %2n+%3 Bilder betragen (%4, %5, %6, ... bis %7), ist aber %8; nächster "
+            "gültiger Wert: %9",
+            "%1 は %2n+%3 フレーム（%4, %5, %6, ... %7 まで）である必要があります（値: %8）。"
+            "最も近い有効な値: %9"),
+        "%1 must be a frame count from 1 up to %2, got %3; nearest valid: %4": (
+            "%1 muss eine Bildanzahl von 1 bis %2 sein, ist aber %3; nächster gültiger Wert: %4",
+            "%1 は 1 から %2 までのフレーム数である必要があります（値: %3）。最も近い有効な値: %4"),
         # %1 is a JSON path prefix such as "settings."; the key names stay as written.
         "%1fps must be in (0, 240], got %2": (
             "%1fps muss in (0, 240] liegen, ist aber %2",
@@ -690,6 +700,29 @@ TEXTS = {
     },
     "mbq::PreferencesDialog": {
         "Preferences": ("Einstellungen", "環境設定"),
+        "Memory on the compute device for the source's captured queries, kept so the next render "
+        "of the same source skips extraction": (
+            "Speicher auf dem Rechengerät für die erfassten Queries der Quelle, damit das nächste "
+            "Rendering derselben Quelle die Extraktion überspringt",
+            "ソースから取得したクエリを計算デバイス上に保持するメモリ。同じソースの次のレンダリングで"
+            "抽出を省略できます"),
+        "Q bank in &host memory:": ("Q-Bank im &Hauptspeicher:", "ホストメモリ上の Q バンク(&H):"),
+        # The host tier's budget at 0.
+        "None": ("Keiner", "なし"),
+        "Host memory for captured queries past the device budget; on a GPU they come back over "
+        "PCIe instead of being extracted again": (
+            "Hauptspeicher für erfasste Queries jenseits des Gerätebudgets; bei einer GPU kommen "
+            "sie über PCIe zurück, statt erneut extrahiert zu werden",
+            "デバイスの上限を超えたクエリを置くホストメモリ。GPU では再抽出せずに PCIe 経由で"
+            "戻します"),
+        "Store queries in &8-bit floating point": (
+            "Queries als &8-Bit-Gleitkommazahlen speichern", "クエリを 8 ビット浮動小数点で保存(&8)"),
+        "A quarter of float32's memory per query, with a scale per token and head; each value "
+        "keeps three mantissa bits": (
+            "Ein Viertel des Speichers von float32 pro Query, mit einem Skalenfaktor je Token und "
+            "Head; jeder Wert behält drei Mantissenbits",
+            "クエリあたり float32 の 4 分の 1 のメモリ。トークンとヘッドごとにスケールを持ち、"
+            "各値は仮数部 3 ビットを保持します"),
         "System default": ("Systemstandard", "システムの既定"),
         "&Language:": ("&Sprache:", "言語(&L):"),
         "Computation": ("Berechnung", "計算"),

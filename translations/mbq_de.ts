@@ -950,6 +950,18 @@
         <source>The engine keeps its previous settings: %1</source>
         <translation>Die Engine behält ihre bisherigen Einstellungen: %1</translation>
     </message>
+    <message>
+        <source>Cannot use the take's settings</source>
+        <translation>Die Einstellungen des Takes können nicht übernommen werden</translation>
+    </message>
+    <message>
+        <source>Cannot rename the take</source>
+        <translation>Der Take kann nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove the take</source>
+        <translation>Der Take kann nicht entfernt werden</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Media</name>
@@ -1267,10 +1279,6 @@
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <source>Memory for the source's captured queries, kept so the next render of the same source skips extraction</source>
-        <translation>Speicher für die erfassten Queries der Quelle, damit das nächste Rendering derselben Quelle die Extraktion überspringt</translation>
-    </message>
-    <message>
         <source>Memory for the latent after each denoising step, kept so a re-render resumes at the first step that changed</source>
         <translation>Speicher für das Latent nach jedem Entrauschungsschritt, damit ein erneutes Rendering beim ersten geänderten Schritt fortsetzt</translation>
     </message>
@@ -1309,6 +1317,30 @@
     <message>
         <source>Trajectory on dis&amp;k:</source>
         <translation>Trajektorie auf der &amp;Festplatte:</translation>
+    </message>
+    <message>
+        <source>Memory on the compute device for the source's captured queries, kept so the next render of the same source skips extraction</source>
+        <translation>Speicher auf dem Rechengerät für die erfassten Queries der Quelle, damit das nächste Rendering derselben Quelle die Extraktion überspringt</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Host memory for captured queries past the device budget; on a GPU they come back over PCIe instead of being extracted again</source>
+        <translation>Hauptspeicher für erfasste Queries jenseits des Gerätebudgets; bei einer GPU kommen sie über PCIe zurück, statt erneut extrahiert zu werden</translation>
+    </message>
+    <message>
+        <source>Store queries in &amp;8-bit floating point</source>
+        <translation>Queries als &amp;8-Bit-Gleitkommazahlen speichern</translation>
+    </message>
+    <message>
+        <source>A quarter of float32's memory per query, with a scale per token and head; each value keeps three mantissa bits</source>
+        <translation>Ein Viertel des Speichers von float32 pro Query, mit einem Skalenfaktor je Token und Head; jeder Wert behält drei Mantissenbits</translation>
+    </message>
+    <message>
+        <source>Q bank in &amp;host memory:</source>
+        <translation>Q-Bank im &amp;Hauptspeicher:</translation>
     </message>
 </context>
 <context>
@@ -1741,10 +1773,6 @@
         <translation>%1 muss ein positives Vielfaches von %2 bis höchstens %3 sein, ist aber %4; nächster gültiger Wert: %5</translation>
     </message>
     <message>
-        <source>%1 must be 4n+1 frames (1, 5, 9, ... up to %2), got %3; nearest valid: %4</source>
-        <translation>%1 muss 4n+1 Bilder betragen (1, 5, 9, ... bis %2), ist aber %3; nächster gültiger Wert: %4</translation>
-    </message>
-    <message>
         <source>%1fps must be in (0, 240], got %2</source>
         <translation>%1fps muss in (0, 240] liegen, ist aber %2</translation>
     </message>
@@ -1759,6 +1787,14 @@
     <message>
         <source>%1shift must be &gt; 0, got %2</source>
         <translation>%1shift muss &gt; 0 sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a frame count from 1 up to %2, got %3; nearest valid: %4</source>
+        <translation>%1 muss eine Bildanzahl von 1 bis %2 sein, ist aber %3; nächster gültiger Wert: %4</translation>
+    </message>
+    <message>
+        <source>%1 must be %2n+%3 frames (%4, %5, %6, ... up to %7), got %8; nearest valid: %9</source>
+        <translation>%1 muss %2n+%3 Bilder betragen (%4, %5, %6, ... bis %7), ist aber %8; nächster gültiger Wert: %9</translation>
     </message>
 </context>
 <context>

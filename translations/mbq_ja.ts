@@ -950,6 +950,18 @@
         <source>The engine keeps its previous settings: %1</source>
         <translation>エンジンは以前の設定のままです: %1</translation>
     </message>
+    <message>
+        <source>Cannot use the take's settings</source>
+        <translation>テイクの設定を使用できません</translation>
+    </message>
+    <message>
+        <source>Cannot rename the take</source>
+        <translation>テイクの名前を変更できません</translation>
+    </message>
+    <message>
+        <source>Cannot remove the take</source>
+        <translation>テイクを削除できません</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Media</name>
@@ -1267,10 +1279,6 @@
         <translation>無制限</translation>
     </message>
     <message>
-        <source>Memory for the source's captured queries, kept so the next render of the same source skips extraction</source>
-        <translation>ソースから取得したクエリを保持するメモリ。同じソースの次のレンダリングでは抽出を省略できます</translation>
-    </message>
-    <message>
         <source>Memory for the latent after each denoising step, kept so a re-render resumes at the first step that changed</source>
         <translation>各ノイズ除去ステップ後の潜在表現を保持するメモリ。再レンダリングは最初に変更されたステップから再開します</translation>
     </message>
@@ -1309,6 +1317,30 @@
     <message>
         <source>Trajectory on dis&amp;k:</source>
         <translation>ディスク上の軌跡(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Memory on the compute device for the source's captured queries, kept so the next render of the same source skips extraction</source>
+        <translation>ソースから取得したクエリを計算デバイス上に保持するメモリ。同じソースの次のレンダリングで抽出を省略できます</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Host memory for captured queries past the device budget; on a GPU they come back over PCIe instead of being extracted again</source>
+        <translation>デバイスの上限を超えたクエリを置くホストメモリ。GPU では再抽出せずに PCIe 経由で戻します</translation>
+    </message>
+    <message>
+        <source>Store queries in &amp;8-bit floating point</source>
+        <translation>クエリを 8 ビット浮動小数点で保存(&amp;8)</translation>
+    </message>
+    <message>
+        <source>A quarter of float32's memory per query, with a scale per token and head; each value keeps three mantissa bits</source>
+        <translation>クエリあたり float32 の 4 分の 1 のメモリ。トークンとヘッドごとにスケールを持ち、各値は仮数部 3 ビットを保持します</translation>
+    </message>
+    <message>
+        <source>Q bank in &amp;host memory:</source>
+        <translation>ホストメモリ上の Q バンク(&amp;H):</translation>
     </message>
 </context>
 <context>
@@ -1741,10 +1773,6 @@
         <translation>%1 は %3 以下の %2 の正の倍数である必要があります（値: %4）。最も近い有効な値: %5</translation>
     </message>
     <message>
-        <source>%1 must be 4n+1 frames (1, 5, 9, ... up to %2), got %3; nearest valid: %4</source>
-        <translation>%1 は 4n+1 フレーム（1, 5, 9, ... %2 まで）である必要があります（値: %3）。最も近い有効な値: %4</translation>
-    </message>
-    <message>
         <source>%1fps must be in (0, 240], got %2</source>
         <translation>%1fps は (0, 240] の範囲内である必要があります（値: %2）</translation>
     </message>
@@ -1759,6 +1787,14 @@
     <message>
         <source>%1shift must be &gt; 0, got %2</source>
         <translation>%1shift は 0 より大きい必要があります（値: %2）</translation>
+    </message>
+    <message>
+        <source>%1 must be a frame count from 1 up to %2, got %3; nearest valid: %4</source>
+        <translation>%1 は 1 から %2 までのフレーム数である必要があります（値: %3）。最も近い有効な値: %4</translation>
+    </message>
+    <message>
+        <source>%1 must be %2n+%3 frames (%4, %5, %6, ... up to %7), got %8; nearest valid: %9</source>
+        <translation>%1 は %2n+%3 フレーム（%4, %5, %6, ... %7 まで）である必要があります（値: %8）。最も近い有効な値: %9</translation>
     </message>
 </context>
 <context>

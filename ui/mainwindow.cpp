@@ -550,7 +550,9 @@ void MainWindow::takeContextMenu(const QString &id, const QPoint &globalPos)
 {
     QMenu menu(this);
     menu.addAction(tr("Show in Compare View"), this, [this, id] { showTake(id); });
-    menu.addAction(tr("Use These Settings"), this, [this, id] { m_document->useTakeParameters(id); });
+    menu.addAction(tr("Use These Settings"), this, [this, id] {
+        reportRefusal(tr("Cannot use the take's settings"), m_document->useTakeParameters(id));
+    });
     menu.addAction(tr("Rename…"), this, [this, id] {
         const int index = m_document->data().takeIndex(id);
         bool ok = false;
@@ -558,11 +560,13 @@ void MainWindow::takeContextMenu(const QString &id, const QPoint &globalPos)
                                                     QLineEdit::Normal,
                                                     m_document->data().takes[index].label, &ok);
         if (ok && !label.trimmed().isEmpty())
-            m_document->renameTake(id, label.trimmed());
+            reportRefusal(tr("Cannot rename the take"), m_document->renameTake(id, label.trimmed()));
     });
     menu.addAction(tr("Cancel Render"), this, [this, id] { m_runner->cancel(id); });
     menu.addSeparator();
-    menu.addAction(tr("Remove from Timeline"), this, [this, id] { m_document->removeTake(id); });
+    menu.addAction(tr("Remove from Timeline"), this, [this, id] {
+        reportRefusal(tr("Cannot remove the take"), m_document->removeTake(id));
+    });
     menu.exec(globalPos);
 }
 
@@ -618,8 +622,9 @@ void MainWindow::render()
 
 void MainWindow::preview()
 {
+    const ProjectData &data = m_document->data();
     const RenderParameters reduced
-            = TakeRunner::parametersFor(m_document->data().parameters, RenderKind::Preview);
+            = TakeRunner::parametersFor(data.parameters, RenderKind::Preview, data.modelFamily);
     m_runner->render(RenderKind::Preview);
     const GenerationSettings &s = reduced.settings;
     statusBar()->showMessage(tr("Preview at reduced settings: %1×%2, %3 frames, %4 steps")
@@ -686,6 +691,12 @@ void MainWindow::showAbout()
                            .arg(QApplication::applicationVersion(), m_queue->deviceName()));
 }
 
+void MainWindow::reportRefusal(const QString &title, const Result<void> &edit)
+{
+    if (!edit)
+        showError(title, QString::fromStdString(edit.error().message));
+}
+
 void MainWindow::showError(const QString &title, const QString &message)
 {
     statusBar()->showMessage(message);
@@ -711,10 +722,12 @@ void MainWindow::onModelLoaded(const ModelInfo &info)
                               .arg(QString::fromStdString(info.family),
                                    QString::fromStdString(info.layout), count));
     m_modelLabel->setToolTip(QString::fromStdString(info.folder));
-    m_modelFamily = QString::fromStdString(info.family);
-    m_inspector->setModelFamily(m_modelFamily);
+    const QString family = QString::fromStdString(info.family);
+    // The project's sizes and frame counts follow this model's rules from now on; values it
+    // does not take stay, and the inspector names them.
+    m_document->setModelFamily(family);
     if (!info.layers.empty())
-        m_injection->setLayers(info.layers, m_modelFamily);
+        m_injection->setLayers(info.layers, family);
 }
 
 void MainWindow::onModelLoadFailed(const QString &message)

@@ -4,6 +4,8 @@
 // per-frame plots at the bottom; every panel a dock whose layout is saved. The window wires
 // views to the document, the take runner and the queue; the logic lives in core/.
 
+#include "inference/result.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -91,6 +93,8 @@ private:
     void showPreferences();
     void showAbout();
     void showError(const QString &title, const QString &message);
+    // Shows why the document refused an edit the artist asked for; nothing when it succeeded.
+    void reportRefusal(const QString &title, const Result<void> &edit);
 
     void projectLoaded();
     void documentChanged(int aspect);
@@ -126,7 +130,6 @@ private:
     QLabel *m_staleLabel;
     QMenu *m_recentMenu = nullptr;
     QString m_currentTake;
-    QString m_modelFamily;
 };
 
 } // namespace mbq

@@ -4,6 +4,7 @@
 // demos. Its output is noise, and every file says so.
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "inference/vc2_tools.h"
 #include "inference/wan_tools.h"
 
 #include <QCommandLineParser>
@@ -51,7 +52,7 @@ int runMakeTinyModel(const QStringList &args)
         if (!parsed)
             return line.usageError(QStringLiteral("a numeric option is not a number"));
     }
-    const bool vc2 = options.family == "videocrafter2" || options.family == "vc2";
+    const bool vc2 = isVc2Family(options.family) || options.family == "vc2";
     const std::string otherLayout = vc2 ? "safetensors" : "diffusers";
     if (options.folder.empty() || (options.layout != "official" && options.layout != otherLayout)) {
         return line.usageError(

@@ -15,7 +15,7 @@ std::string modelFamily(const std::string &folder)
 
 GenerationSettings familyDefaults(const std::string &family)
 {
-    return family == "videocrafter2" ? vc2DefaultSettings() : GenerationSettings();
+    return isVc2Family(family) ? vc2FamilyDefaults(family) : GenerationSettings();
 }
 
 Result<FamilyRenderOutput> renderFamily(const std::string &family, const std::string &folder,
@@ -27,7 +27,7 @@ Result<FamilyRenderOutput> renderFamily(const std::string &family, const std::st
     if (auto valid = validateRequest(request, rulesFor(family)); !valid)
         return valid.error();
     FamilyRenderOutput out;
-    if (family == "videocrafter2") {
+    if (isVc2Family(family)) {
         Vc2GenerateOptions vc2;
         vc2.compute = {options.device, options.dtype};
         vc2.latentPath = options.latentPath;

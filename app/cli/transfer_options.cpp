@@ -4,6 +4,7 @@
 #include "core/metrics/clip_metrics.h"
 #include "core/project/layer_selection.h"
 #include "inference/injection_preset.h"
+#include "inference/vc2_tools.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -29,7 +30,7 @@ InjectionSchedule defaultSchedule(int steps, const std::string &family,
                                   const std::vector<std::string> &known)
 {
     InjectionSchedule schedule;
-    if (family == "videocrafter2") {
+    if (isVc2Family(family)) {
         for (const std::string &id : known) {
             if (id.size() > 8 && id.compare(id.size() - 8, 8, ".spatial") == 0)
                 schedule.layers.push_back({id, 1.0f, {}});

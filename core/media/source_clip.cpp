@@ -1,12 +1,13 @@
 #include "core/media/source_clip.h"
 
 #include "core/media/media_info.h"
+#include "inference/vc2_tools.h"
 
 namespace mbq {
 
 ConformSpec conformSpecFor(const GenerationSettings &settings, const std::string &family)
 {
-    ConformSpec spec = family == "videocrafter2" ? ConformSpec::videoCrafter2() : ConformSpec::wan();
+    ConformSpec spec = isVc2Family(family) ? ConformSpec::videoCrafter2() : ConformSpec::wan();
     spec.fps = settings.fps;
     spec.frames = settings.frames;
     spec.width = settings.width;

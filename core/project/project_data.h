@@ -70,6 +70,10 @@ struct ProjectData
 {
     QString sourceClip;
     QString modelFolder;
+    // The family of the model last loaded for the project ("wan2.1", "videocrafter2", "fake"):
+    // edits of sizes and frame counts follow its rules (core/project/settings_rules.h). Files
+    // written before it was stored are Wan2.1 projects.
+    QString modelFamily = QStringLiteral("wan2.1");
     RenderParameters parameters;
     bool seedLocked = false; // a locked seed is kept when the artist asks for a new variation
     QVector<Take> takes;
@@ -79,7 +83,8 @@ struct ProjectData
     bool operator==(const ProjectData &o) const
     {
         return sourceClip == o.sourceClip && modelFolder == o.modelFolder
-            && parameters == o.parameters && seedLocked == o.seedLocked && takes == o.takes;
+            && modelFamily == o.modelFamily && parameters == o.parameters
+            && seedLocked == o.seedLocked && takes == o.takes;
     }
     bool operator!=(const ProjectData &o) const { return !(*this == o); }
 };

@@ -123,7 +123,7 @@ Result<void> ProjectDocument::saveAs(const QString &path)
 
 void ProjectDocument::setTargetPrompt(const QString &prompt)
 {
-    // Cannot fail: there is always a first shot and its duration is already valid.
+    // Cannot fail: there is always a first shot, and its duration is left as it is.
     const Result<void> edited = editShot(0, Shot {prompt, m_data.parameters.shots.front().frames});
     Q_ASSERT(edited.ok());
 }
@@ -172,7 +172,8 @@ void ProjectDocument::setSeedLocked(bool locked)
 
 Result<void> ProjectDocument::setSettings(const GenerationSettings &settings)
 {
-    const QString problem = settingsProblem(settings);
+    const QString problem
+        = settingsEditProblem(m_data.parameters.settings, settings, m_data.modelFamily);
     if (!problem.isEmpty())
         return refused(problem);
     if (settings == m_data.parameters.settings)
@@ -356,10 +357,25 @@ void ProjectDocument::setModelFolder(const QString &path)
 {
     if (path == m_data.modelFolder)
         return;
-    m_undoStack.push(new SetFieldCommand<QString>(
+    // The family stays until the new folder's model reports its own; undo brings back the one
+    // that went with the previous folder, whose model may not load again (an empty folder).
+    using Model = std::pair<QString, QString>; // folder, family
+    m_undoStack.push(new SetFieldCommand<Model>(
         this, tr("Set model folder"), Aspect::ModelFolder,
-        [](const ProjectData &d) { return d.modelFolder; },
-        [](ProjectData &d, const QString &v) { d.modelFolder = v; }, path));
+        [](const ProjectData &d) { return Model(d.modelFolder, d.modelFamily); },
+        [](ProjectData &d, const Model &v) {
+            d.modelFolder = v.first;
+            d.modelFamily = v.second;
+        },
+        Model(path, m_data.modelFamily)));
+}
+
+void ProjectDocument::setModelFamily(const QString &family)
+{
+    if (family == m_data.modelFamily)
+        return;
+    m_data.modelFamily = family;
+    emit changed(Aspect::ModelFamily);
 }
 
 // ---- shots ------------------------------------------------------------------------------------
@@ -385,7 +401,8 @@ Result<void> ProjectDocument::insertShot(int index, const Shot &shot)
     QVector<Shot> shots = m_data.parameters.shots;
     if (index < 0 || index > shots.size())
         return refused(tr("There is no place %1 for a shot.").arg(index + 1));
-    const QString problem = framesProblem(shot.frames, tr("Shot duration"));
+    const QString problem
+        = framesProblem(shot.frames, m_data.modelFamily, Misfits::Refused, tr("Shot duration"));
     if (!problem.isEmpty())
         return refused(problem);
     shots.insert(index, shot);
@@ -410,7 +427,10 @@ Result<void> ProjectDocument::editShot(int index, const Shot &shot)
     QVector<Shot> shots = m_data.parameters.shots;
     if (index < 0 || index >= shots.size())
         return refused(tr("There is no shot %1.").arg(index + 1));
-    const QString problem = framesProblem(shot.frames, tr("Shot duration"));
+    // A duration left as it is may be a misfit kept from another model (settings_rules.h).
+    const Misfits misfits = shot.frames == shots[index].frames ? Misfits::Kept : Misfits::Refused;
+    const QString problem
+        = framesProblem(shot.frames, m_data.modelFamily, misfits, tr("Shot duration"));
     if (!problem.isEmpty())
         return refused(problem);
     if (shots[index] == shot)

@@ -26,6 +26,7 @@ public:
     enum class Aspect {
         SourceClip,
         ModelFolder,
+        ModelFamily, // the rules sizes and frame counts follow
         Prompts, // shots (including the target prompt), negative and source prompts
         Settings, // generation settings, seed and seed lock
         Schedule,
@@ -87,6 +88,13 @@ public:
 
     void setSourceClip(const QString &path);
     void setModelFolder(const QString &path);
+    // Records the family of the model the studio loaded for the project ("wan2.1",
+    // "videocrafter2", "fake"); edits of sizes and frame counts follow its rules from now on.
+    // Current values it does not take are kept as they are (see settings_rules.h). A fact about
+    // the model folder, not an edit: it bypasses the history (undoing it would leave the document
+    // disagreeing with the loaded model) and marks nothing modified, as it is learnt again on
+    // every load. Undoing a folder change restores the family that went with the old folder.
+    void setModelFamily(const QString &family);
 
     Result<void> insertShot(int index, const Shot &shot);
     Result<void> removeShot(int index); // the last shot cannot be removed

@@ -111,7 +111,7 @@ QJsonObject takeToJson(const Take &take, const QString &baseDir)
 // ---- reading ----------------------------------------------------------------------------------
 
 bool readSettings(JsonReader &r, const QJsonObject &parent, const QString &parentPath,
-                  GenerationSettings *out)
+                  const QString &family, GenerationSettings *out)
 {
     QJsonObject o;
     if (!r.object(parent, key("settings"), parentPath, &o))
@@ -136,7 +136,8 @@ bool readSettings(JsonReader &r, const QJsonObject &parent, const QString &paren
                       ProjectFormat::tr("must be one of %1, got \"%2\"")
                           .arg(names.join(QLatin1String(", ")), sampler.left(40)));
     }
-    const QString problem = settingsProblem(s, path + QLatin1Char('.'));
+    // A size or frame count of another family may have been kept from a model switch.
+    const QString problem = settingsProblem(s, family, Misfits::Kept, path + QLatin1Char('.'));
     if (!problem.isEmpty())
         return r.failMessage(problem);
     *out = s;
@@ -144,7 +145,7 @@ bool readSettings(JsonReader &r, const QJsonObject &parent, const QString &paren
 }
 
 bool readShots(JsonReader &r, const QJsonObject &parent, const QString &parentPath,
-               QVector<Shot> *out)
+               const QString &family, QVector<Shot> *out)
 {
     QJsonArray shots;
     if (!r.array(parent, key("shots"), parentPath, &shots))
@@ -161,7 +162,8 @@ bool readShots(JsonReader &r, const QJsonObject &parent, const QString &parentPa
             || !r.integer(o, key("frames"), at, &shot.frames)) {
             return false;
         }
-        const QString problem = framesProblem(shot.frames, JsonReader::join(at, key("frames")));
+        const QString problem = framesProblem(shot.frames, family, Misfits::Kept,
+                                              JsonReader::join(at, key("frames")));
         if (!problem.isEmpty())
             return r.failMessage(problem);
         out->append(shot);
@@ -169,18 +171,20 @@ bool readShots(JsonReader &r, const QJsonObject &parent, const QString &parentPa
     return true;
 }
 
-bool readParameters(JsonReader &r, const QJsonObject &o, const QString &path, RenderParameters *out)
+bool readParameters(JsonReader &r, const QJsonObject &o, const QString &path, const QString &family,
+                    RenderParameters *out)
 {
     QJsonObject schedule;
-    return readShots(r, o, path, &out->shots)
+    return readShots(r, o, path, family, &out->shots)
         && r.string(o, key("negative_prompt"), path, &out->negativePrompt, JsonReader::Optional)
         && r.string(o, key("source_prompt"), path, &out->sourcePrompt, JsonReader::Optional)
-        && readSettings(r, o, path, &out->settings) && r.object(o, key("schedule"), path, &schedule)
+        && readSettings(r, o, path, family, &out->settings)
+        && r.object(o, key("schedule"), path, &schedule)
         && readSchedule(r, schedule, JsonReader::join(path, key("schedule")), &out->schedule);
 }
 
 bool readTake(JsonReader &r, const QJsonValue &value, const QString &path, const QString &baseDir,
-              Take *out)
+              const QString &family, Take *out)
 {
     QJsonObject o;
     QString created;
@@ -211,7 +215,7 @@ bool readTake(JsonReader &r, const QJsonValue &value, const QString &path, const
                       ProjectFormat::tr("must be one of %1, got \"%2\"")
                           .arg(names.join(QLatin1String(", ")), state.left(40)));
     }
-    if (!readParameters(r, o, path, &out->parameters))
+    if (!readParameters(r, o, path, family, &out->parameters))
         return false;
 
     QJsonObject outputs;
@@ -279,6 +283,7 @@ QJsonObject projectToJsonObject(const ProjectData &data, const QString &baseDir)
         {key("app_version"), QStringLiteral(MBQ_VERSION)},
         {key("source_clip"), storedPath(data.sourceClip, baseDir)},
         {key("model_folder"), storedPath(data.modelFolder, baseDir)},
+        {key("model_family"), data.modelFamily},
         {key("seed_locked"), data.seedLocked},
     };
     writeParameters(object, data.parameters);
@@ -307,6 +312,8 @@ Result<QJsonObject> migrateProject(QJsonObject object, int fromVersion, const QS
         case 0:
             if (!migrate0to1(reader, object))
                 return reader.error();
+            break;
+        case 1: // nothing to change: without "model_family" the reader takes Wan2.1
             break;
         }
     }
@@ -377,8 +384,17 @@ Result<ProjectData> projectFromJson(const QByteArray &bytes, const QString &file
     if (!r.string(object, key("source_clip"), QString(), &data.sourceClip, JsonReader::Optional)
         || !r.string(object, key("model_folder"), QString(), &data.modelFolder,
                      JsonReader::Optional)
-        || !r.boolean(object, key("seed_locked"), QString(), &data.seedLocked, JsonReader::Optional)
-        || !readParameters(r, object, QString(), &data.parameters)
+        || !r.string(object, key("model_family"), QString(), &data.modelFamily,
+                     JsonReader::Optional)) {
+        return r.error();
+    }
+    // Read before the parameters, whose sizes and frame counts follow the family's rules.
+    if (data.modelFamily.isEmpty()) {
+        r.fail(key("model_family"), ProjectFormat::tr("must not be empty"));
+        return r.error();
+    }
+    if (!r.boolean(object, key("seed_locked"), QString(), &data.seedLocked, JsonReader::Optional)
+        || !readParameters(r, object, QString(), data.modelFamily, &data.parameters)
         || !r.array(object, key("takes"), QString(), &takes, JsonReader::Optional)) {
         return r.error();
     }
@@ -389,7 +405,7 @@ Result<ProjectData> projectFromJson(const QByteArray &bytes, const QString &file
     for (int i = 0; i < takes.size(); ++i) {
         const QString at = JsonReader::index(key("takes"), i);
         Take take;
-        if (!readTake(r, takes[i], at, baseDir, &take))
+        if (!readTake(r, takes[i], at, baseDir, data.modelFamily, &take))
             return r.error();
         if (ids.contains(take.id)) {
             return fileError(

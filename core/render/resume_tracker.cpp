@@ -51,8 +51,8 @@ void ResumeTracker::update()
     const QVector<Take> &takes = data.takes;
     // Requests without source pixels (the origin check below stands for the source), so the
     // keys are cheap enough to compute on every edit.
-    const RenderRequest next
-        = renderRequestFor(TakeRunner::parametersFor(data.parameters, RenderKind::Full));
+    const RenderRequest next = renderRequestFor(
+        TakeRunner::parametersFor(data.parameters, RenderKind::Full, data.modelFamily));
     int step = -1;
     for (auto it = takes.rbegin(); it != takes.rend(); ++it) {
         if (it->state != TakeState::Succeeded || m_origins.value(takeKey(*it)) != origin)

@@ -62,15 +62,19 @@ TakeRunner::TakeRunner(ProjectDocument *document, RenderQueue *queue, QObject *p
     });
 }
 
-RenderParameters TakeRunner::parametersFor(const RenderParameters &current, RenderKind kind)
+RenderParameters TakeRunner::parametersFor(const RenderParameters &current, RenderKind kind,
+                                           const QString &family)
 {
     RenderParameters parameters = current;
     if (kind == RenderKind::Full)
         return parameters;
+    // Halved, then snapped down to what the family takes (sizeBelow never goes under one
+    // multiple); at least 5 frames, as motion needs a few, but never more than the full render.
+    const RequestRules rules = rulesFor(family.toStdString());
     GenerationSettings &s = parameters.settings;
-    s.width = sizeBelow(std::max(s.width / 2, kSizeMultiple));
-    s.height = sizeBelow(std::max(s.height / 2, kSizeMultiple));
-    s.frames = framesBelow(std::max(5, (s.frames - 1) / 2 + 1));
+    s.width = rules.sizeBelow(s.width / 2);
+    s.height = rules.sizeBelow(s.height / 2);
+    s.frames = rules.framesBelow(std::min(s.frames, std::max(5, (s.frames - 1) / 2 + 1)));
     const int steps = std::max(4, int(std::lround(s.steps / 3.0)));
     rescaleSteps(parameters.schedule, s.steps, steps);
     s.steps = steps;
@@ -159,7 +163,8 @@ QString TakeRunner::enqueueTake(const RenderParameters &parameters, const QStrin
 
 QString TakeRunner::render(RenderKind kind)
 {
-    const RenderParameters parameters = parametersFor(m_document->data().parameters, kind);
+    const ProjectData &data = m_document->data();
+    const RenderParameters parameters = parametersFor(data.parameters, kind, data.modelFamily);
     const QString number = m_document->newTakeId().section(QLatin1Char('-'), -1);
     const QString label = kind == RenderKind::Preview ? tr("preview %1").arg(number)
                                                       : tr("take %1").arg(number);

@@ -34,9 +34,10 @@ class TakeRunner : public QObject
 public:
     TakeRunner(ProjectDocument *document, RenderQueue *queue, QObject *parent = nullptr);
 
-    // The parameters a render of `kind` uses (Preview reduces them; the schedule's step range
-    // is rescaled with the step count).
-    static RenderParameters parametersFor(const RenderParameters &current, RenderKind kind);
+    // The parameters a render of `kind` uses (Preview reduces them to sizes and a frame count
+    // that model `family` takes; the schedule's step range is rescaled with the step count).
+    static RenderParameters parametersFor(const RenderParameters &current, RenderKind kind,
+                                          const QString &family);
     // The sweep grid: every combination of `weights` and `stepEnds`, in that order.
     static std::vector<SweepCell> sweepGrid(const std::vector<float> &weights,
                                             const std::vector<int> &stepEnds);

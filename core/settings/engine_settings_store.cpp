@@ -10,6 +10,8 @@ namespace {
 const QString kDevice = QStringLiteral("engine/device");
 const QString kDtype = QStringLiteral("engine/dtype");
 const QString kQBank = QStringLiteral("engine/qBankBytes");
+const QString kQBankHost = QStringLiteral("engine/qBankHostBytes");
+const QString kQBankFp8 = QStringLiteral("engine/qBankFp8");
 const QString kTrajectoryMemory = QStringLiteral("engine/trajectoryMemoryBytes");
 const QString kTrajectoryDisk = QStringLiteral("engine/trajectoryDiskBytes");
 const QString kCacheFolder = QStringLiteral("engine/cacheFolder");
@@ -42,6 +44,8 @@ EngineSettings loadEngineSettings(const QSettings &settings)
     engine.device = text(kDevice, d.device);
     engine.dtype = text(kDtype, d.dtype);
     engine.qBankBytes = bytes(kQBank, d.qBankBytes);
+    engine.qBankHostBytes = bytes(kQBankHost, d.qBankHostBytes);
+    engine.qBankFp8 = settings.value(kQBankFp8, d.qBankFp8).toBool();
     engine.trajectoryMemoryBytes = bytes(kTrajectoryMemory, d.trajectoryMemoryBytes);
     engine.trajectoryDiskBytes = bytes(kTrajectoryDisk, d.trajectoryDiskBytes);
     engine.cacheFolder = text(kCacheFolder, d.cacheFolder);
@@ -53,6 +57,8 @@ void saveEngineSettings(QSettings &settings, const EngineSettings &engine)
     settings.setValue(kDevice, QString::fromStdString(engine.device));
     settings.setValue(kDtype, QString::fromStdString(engine.dtype));
     settings.setValue(kQBank, qint64(engine.qBankBytes));
+    settings.setValue(kQBankHost, qint64(engine.qBankHostBytes));
+    settings.setValue(kQBankFp8, engine.qBankFp8);
     settings.setValue(kTrajectoryMemory, qint64(engine.trajectoryMemoryBytes));
     settings.setValue(kTrajectoryDisk, qint64(engine.trajectoryDiskBytes));
     settings.setValue(kCacheFolder, QString::fromStdString(engine.cacheFolder));

@@ -10,15 +10,14 @@ Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model,
                                              const Vc2Trajectory &trajectory, int *resumedSteps)
 {
     const vc2::Vc2Sampler sampler(model.schedule(), schedule, settings.guidance, fpsCondition);
-    return sampleVc2Seeded(model, sampler, settings, cond, uncond, hooks, trajectory,
-                           resumedSteps);
+    return sampleVc2Seeded(model, sampler, settings, cond, uncond, hooks, trajectory, resumedSteps);
 }
 
 Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model, const vc2::Vc2Sampler &sampler,
                                              const GenerationSettings &settings,
                                              const at::Tensor &cond, const at::Tensor &uncond,
-                                             const JobHooks &hooks,
-                                             const Vc2Trajectory &trajectory, int *resumedSteps)
+                                             const JobHooks &hooks, const Vc2Trajectory &trajectory,
+                                             int *resumedSteps)
 {
     const vc2::Vc2Precision &precision = model.unet().precision();
     at::Generator generator = at::detail::createCPUGenerator(settings.seed);

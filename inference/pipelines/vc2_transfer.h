@@ -4,11 +4,12 @@
 // included) to each injected step's timestep (`per_step`) or to one timestep (`single`), and
 // run through the UNet once per noised latent while the Q of the scheduled layers is captured
 // into a Q bank. A T2V-Turbo-v2 model does the same on its own sampler's timesteps, with its
-// own forward process (no scale_arr) and the render's guidance embedding in the source passes. The target prompt is then sampled exactly as text-to-video samples it, with
-// that Q injected as the schedule says; optionally the baseline (same prompt and seed, no
-// injection) first. Latents only: the caller decodes. With a trajectory cache both renders
-// resume after their last kept step, and no source pass runs when the steps left to compute
-// inject nothing. `lockstep` and token masks are not implemented for VC2 yet.
+// own forward process (no scale_arr) and the render's guidance embedding in the source passes. The
+// target prompt is then sampled exactly as text-to-video samples it, with that Q injected as the
+// schedule says; optionally the baseline (same prompt and seed, no injection) first. Latents only:
+// the caller decodes. With a trajectory cache both renders resume after their last kept step, and
+// no source pass runs when the steps left to compute inject nothing. `lockstep` and token masks are
+// not implemented for VC2 yet.
 
 #include "inference/attention/q_bank.h"
 #include "inference/engine.h"

@@ -20,10 +20,10 @@ std::vector<float> consistencyAlphasCumprod(const DdpmScheduleConfig &config)
 {
     // torch's own float32 linspace and CPU cumprod (which accumulates in double and rounds each
     // entry), so the values are the official scheduler's bit for bit.
-    const at::Tensor betas = at::linspace(std::sqrt(config.linearStart),
-                                          std::sqrt(config.linearEnd), config.timesteps,
-                                          at::TensorOptions().dtype(at::kFloat))
-                                 .pow(2);
+    const at::Tensor betas
+        = at::linspace(std::sqrt(config.linearStart), std::sqrt(config.linearEnd), config.timesteps,
+                       at::TensorOptions().dtype(at::kFloat))
+              .pow(2);
     const at::Tensor alphas = at::cumprod(1.0 - betas, 0).contiguous();
     return std::vector<float>(alphas.data_ptr<float>(), alphas.data_ptr<float>() + alphas.numel());
 }

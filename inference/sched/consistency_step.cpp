@@ -18,11 +18,12 @@ at::Tensor consistencyRenoise(const ConsistencyStepCoefficients &c, const at::Te
         + noise.to(denoised.scalar_type()) * double(c.sqrtOneMinusAlphaNext);
 }
 
-at::Tensor consistencyAddNoise(const ConsistencySchedule &schedule, int64_t t,
-                               const at::Tensor &x0, const at::Tensor &noise)
+at::Tensor consistencyAddNoise(const ConsistencySchedule &schedule, int64_t t, const at::Tensor &x0,
+                               const at::Tensor &noise)
 {
     const float alpha = schedule.alphasCumprod[size_t(t)];
-    return x0 * double(std::sqrt(alpha)) + noise.to(x0.scalar_type()) * double(std::sqrt(1.0f - alpha));
+    return x0 * double(std::sqrt(alpha))
+        + noise.to(x0.scalar_type()) * double(std::sqrt(1.0f - alpha));
 }
 
 } // namespace mbq::sched

@@ -18,7 +18,7 @@ at::Tensor consistencyRenoise(const ConsistencyStepCoefficients &c, const at::Te
                               const at::Tensor &noise);
 
 // √ᾱ_t·x0 + √(1−ᾱ_t)·noise with the scheduler's float32 ᾱ; t in [0, trainSteps).
-at::Tensor consistencyAddNoise(const ConsistencySchedule &schedule, int64_t t,
-                               const at::Tensor &x0, const at::Tensor &noise);
+at::Tensor consistencyAddNoise(const ConsistencySchedule &schedule, int64_t t, const at::Tensor &x0,
+                               const at::Tensor &noise);
 
 } // namespace mbq::sched

@@ -40,9 +40,9 @@ Result<Vc2Sampler> Vc2Sampler::forModel(const Vc2Model &model, const Vc2SamplerO
     TurboGuidance guidance;
     guidance.guidance = options.guidance;
     guidance.motionInput = model.config().unet.motionCondProjDim > 0;
-    guidance.motion = t.motionGuidance >= 0.0          ? t.motionGuidance
-        : model.location().motionGuided ? kTurboMotionGuidance
-                                        : 0.0;
+    guidance.motion = t.motionGuidance >= 0.0 ? t.motionGuidance
+        : model.location().motionGuided       ? kTurboMotionGuidance
+                                              : 0.0;
     guidance.motionPercentage = t.motionPercentage;
     return Vc2Sampler(std::move(*schedule), guidance, options.fps);
 }

@@ -10,8 +10,8 @@
 #include "inference/result.h"
 #include "inference/sched/consistency_schedule.h"
 #include "inference/sched/ddim_schedule.h"
+#include "inference/vc2_turbo_sampling.h"
 #include "inference/videocrafter/t2v.h"
-#include "inference/videocrafter/turbo_sampling.h"
 #include "inference/videocrafter/turbo_t2v.h"
 #include "inference/videocrafter/vc2_model.h"
 
@@ -57,8 +57,8 @@ public:
     // From `latent` (z_T, or the sample after step firstStep − 1 with the generator where that
     // step left it); `uncond` is read only by DDIM with guidance ≠ 1.
     Result<Vc2SampleResult> sample(const Vc2UNet &unet, const at::Tensor &latent,
-                                   const at::Tensor &cond, const at::Tensor &uncond,
-                                   int firstStep, at::Generator &generator,
+                                   const at::Tensor &cond, const at::Tensor &uncond, int firstStep,
+                                   at::Generator &generator,
                                    const Vc2StepCallback &onStep = {}) const;
 
 private:

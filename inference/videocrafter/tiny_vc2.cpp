@@ -180,8 +180,8 @@ Result<void> writeTinyVc2(const std::string &folder, const TinyVc2Options &optio
         }
         const bool ckpt = options.format == "ckpt";
         if (auto written = writeWeights(
-                (fs::path(folder) / (ckpt ? "model.ckpt" : "model.safetensors")).string(),
-                tensors, ckpt);
+                (fs::path(folder) / (ckpt ? "model.ckpt" : "model.safetensors")).string(), tensors,
+                ckpt);
             !written)
             return written;
         if (turbo) {

@@ -27,9 +27,9 @@ Result<Vc2SampleResult> sampleTurbo(const Vc2UNet &unet, const sched::Consistenc
     for (int step = settings.firstStep; step <= last; ++step) {
         const sched::ConsistencyStepCoefficients &c = schedule.steps[size_t(step)];
         const at::Tensor t = at::full({1}, c.timestep, at::kLong);
-        auto eps = unet.forward(latent, t, cond, fps,
-                                {step, {attention::GuidanceBranch::Conditional}},
-                                settings.guidance.at(c.timestep, schedule.trainSteps()));
+        auto eps
+            = unet.forward(latent, t, cond, fps, {step, {attention::GuidanceBranch::Conditional}},
+                           settings.guidance.at(c.timestep, schedule.trainSteps()));
         if (!eps)
             return eps.error();
         // The step runs in the latent's dtype (float32 when the UNet is bf16/fp16).

@@ -116,7 +116,7 @@ Result<void> Vc2UNet::checkInputs(const at::Tensor &x, const at::Tensor &timeste
 }
 
 Result<void> Vc2UNet::checkConditions(const at::Tensor &timesteps, const at::Tensor &fps,
-                                       const TurboCondition &turbo) const
+                                      const TurboCondition &turbo) const
 {
     if (!timesteps.defined() || timesteps.dim() != 1 || timesteps.size(0) < 1)
         return inputError("timesteps must be [batch], got " + describe(timesteps));
@@ -202,8 +202,8 @@ Result<at::Tensor> Vc2UNet::forward(const at::Tensor &x, const at::Tensor &times
         pass.frames = x.size(2);
         pass.forward = &forwardContext;
         pass.emb = embed(timesteps, fps, turbo).repeat_interleave(pass.frames, 0);
-        pass.context = context.to(m_precision.device, m_precision.dtype)
-                           .repeat_interleave(pass.frames, 0);
+        pass.context
+            = context.to(m_precision.device, m_precision.dtype).repeat_interleave(pass.frames, 0);
         return run(x.to(m_precision.device, m_precision.dtype), pass);
     } catch (const std::bad_alloc &) {
         return makeError(ErrorCode::OutOfMemory,

@@ -72,8 +72,7 @@ public:
 
 private:
     // `what` names the model in messages ("VideoCrafter2", "T2V-Turbo-v2 UNet").
-    static Result<Vc2Checkpoint> openChecked(const std::string &path,
-                                             const TensorShapes &expected,
+    static Result<Vc2Checkpoint> openChecked(const std::string &path, const TensorShapes &expected,
                                              const std::string &what);
 
     std::shared_ptr<io::TensorStore> m_store;

@@ -21,10 +21,10 @@
 
 namespace mbq::vc2 {
 
-inline constexpr const char *kVc2CheckpointFiles[] = {"model.ckpt", "model.safetensors",
-                                                      "VideoCrafter2_model.ckpt"};
-inline constexpr const char *kTurboUNetFiles[] = {"unet_mg.pt", "unet_mg.safetensors",
-                                                  "unet_no_mg.pt", "unet_no_mg.safetensors"};
+inline constexpr const char *kVc2CheckpointFiles[]
+    = {"model.ckpt", "model.safetensors", "VideoCrafter2_model.ckpt"};
+inline constexpr const char *kTurboUNetFiles[]
+    = {"unet_mg.pt", "unet_mg.safetensors", "unet_no_mg.pt", "unet_no_mg.safetensors"};
 // T2V-Turbo (v1) ships a nameless LoRA list, which mbq does not read.
 inline constexpr const char *kTurboV1LoraFile = "unet_lora.pt";
 

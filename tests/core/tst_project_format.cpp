@@ -142,6 +142,10 @@ private slots:
     void tooNewVersion();
     void migrationFrom0();
     void migrationFrom0ReportsItsProblems();
+    void videoCrafter2ProjectRoundTrips();
+    void fileWithoutFamilyIsWan();
+    void messagesFollowTheFamily();
+    void valuesAnotherFamilyTakesOpen();
     void scheduleNamesRoundTrip();
     void scheduleValidate_data();
     void scheduleValidate();
@@ -252,7 +256,10 @@ void TestProjectFormat::pathsInsideTheProjectAreRelative()
 
     // A relative path that climbs out of the folder is resolved too.
     const Result<ProjectData> up = projectFromJson(
-        projectToJson(ProjectData {QStringLiteral("../shared/fox.mp4"), {}, {}, false, {}}, {}),
+        projectToJson(
+            ProjectData {
+                QStringLiteral("../shared/fox.mp4"), {}, QStringLiteral("wan2.1"), {}, false, {}},
+            {}),
         QStringLiteral("p.mbqproj"), QStringLiteral("/work/projects/a"));
     QVERIFY(up.ok());
     QCOMPARE(up->sourceClip, QStringLiteral("/work/projects/shared/fox.mp4"));
@@ -339,9 +346,10 @@ void TestProjectFormat::malformedFiles()
          {"settings.height must be a positive multiple of 16", "got -480", "nearest valid: 16"}},
         {"zero width", set("settings/width", 0), {"settings.width", "got 0"}},
         {"huge width", set("settings/width", 1e12), {"settings.width must be a whole number"}},
-        {"frames not 4n+1",
-         set("settings/frames", 80),
-         {"settings.frames must be 4n+1", "got 80", "77 or 81"}},
+        {"frames past the limit",
+         set("settings/frames", 1002),
+         {"settings.frames must be 4n+1 frames (1, 5, 9, ... up to 1001)", "got 1002",
+          "nearest valid: 1001"}},
         {"negative frames", set("settings/frames", -5), {"settings.frames", "got -5"}},
         {"zero fps", set("settings/fps", 0), {"settings.fps must be in (0, 240]"}},
         {"zero steps", set("settings/steps", 0), {"settings.steps must be in [1, 1000]"}},
@@ -361,15 +369,19 @@ void TestProjectFormat::malformedFiles()
          {"settings.seed must be a decimal string, got a boolean"}},
         {"no shots", set("shots", QJsonArray()), {"shots must hold at least one shot"}},
         {"shot is a string", set("shots/1", "oops"), {"shots[1] must be an object, got a string"}},
-        {"shot frames not 4n+1",
-         set("shots/1/frames", 32),
-         {"shots[1].frames must be 4n+1", "29 or 33"}},
+        {"no shot frames",
+         set("shots/1/frames", 0),
+         {"shots[1].frames must be 4n+1", "got 0", "nearest valid: 1"}},
         {"prompt is a number",
          set("shots/0/prompt", 7),
          {"shots[0].prompt must be a string, got a number"}},
         {"negative prompt is null",
          set("negative_prompt", QJsonValue::Null),
          {"negative_prompt must be a string, got null"}},
+        {"model_family is a number",
+         set("model_family", 2),
+         {"model_family must be a string, got a number"}},
+        {"model_family is empty", set("model_family", ""), {"model_family must not be empty"}},
         {"seed_locked is a string",
          set("seed_locked", "yes"),
          {"seed_locked must be true or false, got a string"}},
@@ -427,8 +439,8 @@ void TestProjectFormat::malformedFiles()
          set("takes/0/created", "yesterday"),
          {"takes[0].created must be an ISO 8601 date and time"}},
         {"take settings invalid",
-         set("takes/1/settings/frames", 80),
-         {"takes[1].settings.frames must be 4n+1", "77 or 81"}},
+         set("takes/1/settings/width", 830),
+         {"takes[1].settings.width must be a positive multiple of 16", "816 or 832"}},
         {"take weight invalid",
          set("takes/0/schedule/layers/0/weight", "high"),
          {"takes[0].schedule.layers[0].weight must be a number, got a string"}},
@@ -588,6 +600,119 @@ void TestProjectFormat::migrationFrom0ReportsItsProblems()
 
     const Result<QJsonObject> future = migrateProject({}, kProjectFormatVersion + 1, "x");
     QVERIFY(!future.ok());
+}
+
+void TestProjectFormat::videoCrafter2ProjectRoundTrips()
+{
+    // VideoCrafter2's own length and sizes: 16 frames is not 4n+1, 320 is no multiple of 64 for
+    // Wan to halve, and a shot may last any number of frames.
+    ProjectData data;
+    data.modelFolder = QStringLiteral("/opt/models/VideoCrafter2");
+    data.modelFamily = QStringLiteral("videocrafter2");
+    data.parameters.settings.width = 512;
+    data.parameters.settings.height = 320;
+    data.parameters.settings.frames = 16;
+    data.parameters.shots = {Shot {QStringLiteral("a corgi surfs"), 16},
+                             Shot {QStringLiteral("the corgi falls"), 10}};
+    Take take;
+    take.id = QStringLiteral("take-1");
+    take.label = QStringLiteral("take 1");
+    take.parameters = data.parameters;
+    take.state = TakeState::Succeeded;
+    data.takes.append(take);
+
+    const QString path = m_dir.filePath(QStringLiteral("vc2.mbqproj"));
+    const Result<void> saved = saveProjectFile(data, path);
+    QVERIFY2(saved.ok(), saved.ok() ? "" : saved.error().toString().c_str());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(object.value(QStringLiteral("model_family")).toString(),
+             QStringLiteral("videocrafter2"));
+    QCOMPARE(object.value(QStringLiteral("format_version")).toInt(), 2);
+
+    const Result<ProjectData> loaded = loadProjectFile(path);
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().toString().c_str());
+    QCOMPARE(loaded->modelFamily, QStringLiteral("videocrafter2"));
+    QCOMPARE(loaded->parameters.settings.frames, 16);
+    QVERIFY(*loaded == data);
+}
+
+void TestProjectFormat::fileWithoutFamilyIsWan()
+{
+    // Format 1 had no model_family: every such file is a Wan2.1 project, the demo among them.
+    QJsonObject v1 = validObject();
+    v1.remove(QStringLiteral("model_family"));
+    v1[QStringLiteral("format_version")] = 1;
+    const Result<ProjectData> loaded = loadBytes(QJsonDocument(v1).toJson());
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().toString().c_str());
+    QCOMPARE(loaded->modelFamily, QStringLiteral("wan2.1"));
+    const Result<ProjectData> demo = loadProjectFile(demoPath());
+    QVERIFY(demo.ok());
+    QCOMPARE(demo->modelFamily, QStringLiteral("wan2.1"));
+
+    // Its values are judged by Wan2.1's rules.
+    setPath(v1, {QStringLiteral("settings"), QStringLiteral("width")}, 500);
+    const Result<ProjectData> narrow = loadBytes(QJsonDocument(v1).toJson());
+    QVERIFY(!narrow.ok());
+    QVERIFY2(narrow.error().message.find("multiple of 16 up to 4096, got 500; nearest valid: "
+                                         "496 or 512")
+                 != std::string::npos,
+             narrow.error().message.c_str());
+
+    // Upgrading adds nothing: a missing family is read as Wan2.1's.
+    const Result<QJsonObject> migrated = migrateProject(v1, 1, QStringLiteral("old.mbqproj"));
+    QVERIFY(migrated.ok());
+    QCOMPARE(migrated->value(QStringLiteral("format_version")).toInt(), kProjectFormatVersion);
+    QVERIFY(!migrated->contains(QStringLiteral("model_family")));
+}
+
+void TestProjectFormat::messagesFollowTheFamily()
+{
+    const auto problem = [this](const QStringList &path, const QJsonValue &value) {
+        QJsonObject object = validObject();
+        object[QStringLiteral("model_family")] = QStringLiteral("videocrafter2");
+        setPath(object, path, value);
+        const Result<ProjectData> loaded = loadBytes(QJsonDocument(object).toJson());
+        return loaded.ok() ? QStringLiteral("loaded")
+                           : QString::fromStdString(loaded.error().message);
+    };
+    // 500 suits no family; the offer is VideoCrafter2's.
+    QCOMPARE(problem({QStringLiteral("settings"), QStringLiteral("width")}, 500),
+             QStringLiteral("bad.mbqproj: settings.width must be a positive multiple of 64 up to "
+                            "4096, got 500; nearest valid: 448 or 512"));
+    QCOMPARE(problem({QStringLiteral("settings"), QStringLiteral("frames")}, 0),
+             QStringLiteral("bad.mbqproj: settings.frames must be a frame count from 1 up to 1001, "
+                            "got 0; nearest valid: 1"));
+    QCOMPARE(
+        problem({QStringLiteral("shots"), QStringLiteral("1"), QStringLiteral("frames")}, 1002),
+        QStringLiteral("bad.mbqproj: shots[1].frames must be a frame count from 1 up to 1001, "
+                       "got 1002; nearest valid: 1001"));
+}
+
+void TestProjectFormat::valuesAnotherFamilyTakesOpen()
+{
+    // A project keeps its values when a model of another family is loaded (the editor names
+    // them), so its file may hold them: they open as they are.
+    QJsonObject vc2 = validObject();
+    vc2[QStringLiteral("model_family")] = QStringLiteral("videocrafter2");
+    setPath(vc2, {QStringLiteral("settings"), QStringLiteral("height")}, 480); // Wan2.1 takes it
+    Result<ProjectData> loaded = loadBytes(QJsonDocument(vc2).toJson());
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().toString().c_str());
+    QCOMPARE(loaded->parameters.settings.height, 480);
+
+    QJsonObject wan = validObject(); // VideoCrafter2 takes any frame count
+    setPath(wan, {QStringLiteral("settings"), QStringLiteral("frames")}, 16);
+    setPath(wan, {QStringLiteral("shots"), QStringLiteral("1"), QStringLiteral("frames")}, 32);
+    setPath(wan,
+            {QStringLiteral("takes"), QStringLiteral("0"), QStringLiteral("settings"),
+             QStringLiteral("frames")},
+            16);
+    loaded = loadBytes(QJsonDocument(wan).toJson());
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().toString().c_str());
+    QCOMPARE(loaded->modelFamily, QStringLiteral("wan2.1"));
+    QCOMPARE(loaded->parameters.settings.frames, 16);
+    QCOMPARE(loaded->parameters.shots.at(1).frames, 32);
 }
 
 void TestProjectFormat::scheduleNamesRoundTrip()

@@ -76,6 +76,11 @@ private slots:
     void openReplacesContentAndHistory();
     void demoOpensUntitled();
     void resolvedPaths();
+    void editsFollowTheModelFamily();
+    void aVideoCrafter2ProjectSavesAndReopens();
+    void theFamilyIsRecordedNotEdited();
+    void valuesTheFamilyRefusesAreKeptUntilChanged();
+    void undoingTheModelFolderRestoresItsFamily();
 };
 
 void TestProjectUndo::everyEditUndoesAndRedoes_data()
@@ -444,6 +449,161 @@ void TestProjectUndo::resolvedPaths()
     QVERIFY(document.saveAs(dir.filePath(QStringLiteral("p.mbqproj"))).ok());
     QCOMPARE(document.resolvedPath(QStringLiteral("clips/../fox.mp4")),
              dir.filePath(QStringLiteral("fox.mp4")));
+}
+
+namespace {
+
+// Empty when `result` is refused with a message holding every one of `expected`.
+QString refusal(const Result<void> &result, const QStringList &expected)
+{
+    if (result.ok())
+        return QStringLiteral("accepted");
+    const QString message = QString::fromStdString(result.error().message);
+    for (const QString &part : expected) {
+        if (!message.contains(part))
+            return message;
+    }
+    return {};
+}
+
+} // namespace
+
+void TestProjectUndo::editsFollowTheModelFamily()
+{
+    // VideoCrafter2: multiples of 64, any frame count — its own default is 16.
+    ProjectData vc2;
+    vc2.modelFamily = QStringLiteral("videocrafter2");
+    vc2.parameters.settings.width = 512;
+    vc2.parameters.settings.height = 320;
+    vc2.parameters.settings.frames = 16;
+    vc2.parameters.shots = {Shot {QStringLiteral("a corgi surfs"), 16}};
+    ProjectDocument document;
+    document.newProject(vc2);
+    GenerationSettings s = vc2.parameters.settings;
+    s.width = 500;
+    QCOMPARE(
+        refusal(document.setSettings(s),
+                {QStringLiteral("multiple of 64"), QStringLiteral("nearest valid: 448 or 512")}),
+        QString());
+    s = vc2.parameters.settings;
+    s.frames = 17;
+    check(document.setSettings(s));
+    check(document.insertShot(1, Shot {QStringLiteral("the corgi falls"), 10}));
+    QCOMPARE(document.undoStack()->count(), 2);
+
+    // Wan2.1, a new project's family, still takes 4n+1 frames only.
+    ProjectDocument wan;
+    QCOMPARE(wan.data().modelFamily, QStringLiteral("wan2.1"));
+    s = wan.data().parameters.settings;
+    s.frames = 16;
+    QCOMPARE(refusal(wan.setSettings(s), {QStringLiteral("4n+1"), QStringLiteral("13 or 17")}),
+             QString());
+    QCOMPARE(
+        refusal(wan.insertShot(1, Shot {QStringLiteral("x"), 16}), {QStringLiteral("13 or 17")}),
+        QString());
+    s.frames = 17;
+    check(wan.setSettings(s));
+}
+
+void TestProjectUndo::aVideoCrafter2ProjectSavesAndReopens()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ProjectDocument document;
+    document.setModelFolder(QStringLiteral("/models/VideoCrafter2"));
+    document.setModelFamily(QStringLiteral("videocrafter2")); // as its model reports on loading
+    GenerationSettings s = document.data().parameters.settings;
+    s.width = 512;
+    s.height = 320;
+    s.frames = 16;
+    check(document.setSettings(s));
+    check(document.editShot(0, Shot {QStringLiteral("a corgi surfs"), 16}));
+    const QString path = dir.filePath(QStringLiteral("corgi.mbqproj"));
+    QVERIFY(document.saveAs(path).ok());
+
+    ProjectDocument reopened;
+    const Result<void> opened = reopened.open(path);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
+    QVERIFY(reopened.data() == document.data());
+    QCOMPARE(reopened.data().modelFamily, QStringLiteral("videocrafter2"));
+    QCOMPARE(reopened.data().parameters.settings.frames, 16);
+    QCOMPARE(reopened.data().parameters.shots.front().frames, 16);
+}
+
+void TestProjectUndo::theFamilyIsRecordedNotEdited()
+{
+    // What the loaded model is: undoing it would leave the document disagreeing with it.
+    ProjectDocument document;
+    document.newProject(startingProject());
+    QSignalSpy changed(&document, &ProjectDocument::changed);
+    const ProjectData before = document.data();
+    document.setModelFamily(QStringLiteral("videocrafter2"));
+    QCOMPARE(document.data().modelFamily, QStringLiteral("videocrafter2"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.takeFirst().at(0).value<Aspect>(), Aspect::ModelFamily);
+    QCOMPARE(document.undoStack()->count(), 0);
+    QVERIFY(!document.isModified());
+    // The artist's values stay as they were, though 480 is no multiple of 64.
+    QVERIFY(document.data().parameters == before.parameters);
+
+    document.setModelFamily(QStringLiteral("videocrafter2"));
+    QCOMPARE(changed.count(), 0);
+}
+
+void TestProjectUndo::valuesTheFamilyRefusesAreKeptUntilChanged()
+{
+    // A Wan2.1 project (480 high) meets a VideoCrafter2 model: edits that leave the height alone
+    // go through; one that changes it must suit the new family.
+    ProjectDocument document;
+    document.newProject(startingProject());
+    document.setModelFamily(QStringLiteral("videocrafter2"));
+    GenerationSettings s = document.data().parameters.settings;
+    s.steps = 30;
+    check(document.setSettings(s));
+    s.height = 496;
+    QCOMPARE(refusal(document.setSettings(s), {QStringLiteral("448 or 512")}), QString());
+    s.height = 448;
+    check(document.setSettings(s));
+
+    // A VideoCrafter2 project (16 frames) meets a Wan2.1 model: the prompt of its 16-frame shot
+    // can still be typed; a new duration must be 4n+1.
+    ProjectData vc2;
+    vc2.modelFamily = QStringLiteral("videocrafter2");
+    vc2.parameters.settings.frames = 16;
+    vc2.parameters.shots = {Shot {QStringLiteral("a corgi"), 16}};
+    document.newProject(vc2);
+    document.setModelFamily(QStringLiteral("wan2.1"));
+    document.setTargetPrompt(QStringLiteral("a corgi surfs"));
+    QCOMPARE(document.data().parameters.targetPrompt(), QStringLiteral("a corgi surfs"));
+    QCOMPARE(refusal(document.editShot(0, Shot {QStringLiteral("a corgi surfs"), 20}),
+                     {QStringLiteral("17 or 21")}),
+             QString());
+    s = document.data().parameters.settings;
+    s.seed = 9;
+    check(document.setSettings(s)); // 16 frames, left as they were
+    QCOMPARE(document.data().parameters.settings.frames, 16);
+}
+
+void TestProjectUndo::undoingTheModelFolderRestoresItsFamily()
+{
+    ProjectDocument document;
+    document.newProject(startingProject()); // /models/wan, a Wan2.1 model
+    document.setModelFolder(QStringLiteral("/models/vc2"));
+    QCOMPARE(document.data().modelFamily, QStringLiteral("wan2.1")); // until the model reports
+    document.setModelFamily(QStringLiteral("videocrafter2"));
+    QCOMPARE(document.undoStack()->count(), 1);
+
+    // One step back restores both, even if the old folder's model never loads again.
+    document.undoStack()->undo();
+    QCOMPARE(document.data().modelFolder, QStringLiteral("/models/wan"));
+    QCOMPARE(document.data().modelFamily, QStringLiteral("wan2.1"));
+    QVERIFY(document.data() == startingProject());
+    QVERIFY(!document.isModified());
+
+    // Redo chooses the folder again; its family comes when its model reports, as the first time.
+    document.undoStack()->redo();
+    QCOMPARE(document.data().modelFolder, QStringLiteral("/models/vc2"));
+    QCOMPARE(document.data().modelFamily, QStringLiteral("wan2.1"));
 }
 
 QTEST_GUILESS_MAIN(TestProjectUndo)

@@ -4,9 +4,11 @@
 
 #include "core/media/video_writer.h"
 #include "core/project/project_document.h"
+#include "core/project/render_request.h"
 #include "core/render/render_queue.h"
 #include "core/render/take_runner.h"
 #include "helpers/synthetic_clip.h"
+#include "inference/request_rules.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -118,14 +120,64 @@ private slots:
         full.settings.steps = 50;
         full.schedule.stepBegin = 0;
         full.schedule.stepEnd = 29;
-        const RenderParameters preview = TakeRunner::parametersFor(full, RenderKind::Preview);
+        const QString wan = QStringLiteral("wan2.1");
+        const RenderParameters preview = TakeRunner::parametersFor(full, RenderKind::Preview, wan);
         QCOMPARE(preview.settings.width, 416);
         QCOMPARE(preview.settings.height, 240);
         QCOMPARE(preview.settings.frames, 41);
         QCOMPARE(preview.settings.steps, 17);
         // The injected share of the schedule is kept: 29/50 of 17 steps.
         QCOMPARE(preview.schedule.stepEnd, 10);
-        QCOMPARE(TakeRunner::parametersFor(full, RenderKind::Full), full);
+        QCOMPARE(TakeRunner::parametersFor(full, RenderKind::Full, wan), full);
+    }
+
+    void previewFollowsTheModelFamily()
+    {
+        // VideoCrafter2's 512x320x16: halving 320 gives 160, which it refuses.
+        RenderParameters full;
+        full.shots.front().prompt = QStringLiteral("a corgi surfs");
+        full.settings.width = 512;
+        full.settings.height = 320;
+        full.settings.frames = 16;
+        full.shots.front().frames = 16;
+        const RenderParameters preview = TakeRunner::parametersFor(
+            full, RenderKind::Preview, QStringLiteral("videocrafter2"));
+        QCOMPARE(preview.settings.width, 256);
+        QCOMPARE(preview.settings.height, 128);
+        QCOMPARE(preview.settings.frames, 8);
+        QCOMPARE(preview.shots.front().frames, 8);
+        const Result<void> valid
+            = validateRequest(renderRequestFor(preview), rulesFor("videocrafter2"));
+        QVERIFY2(valid.ok(), valid.ok() ? "" : valid.error().message.c_str());
+
+        // Never longer than the full render, even below the usual 5-frame floor.
+        full.settings.frames = 3;
+        QCOMPARE(TakeRunner::parametersFor(full, RenderKind::Preview,
+                                           QStringLiteral("videocrafter2"))
+                     .settings.frames,
+                 3);
+    }
+
+    void previewUsesTheProjectsFamily()
+    {
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(makeProject(&document, dir.path()));
+        document.setModelFamily(QStringLiteral("videocrafter2"));
+        GenerationSettings s = document.data().parameters.settings;
+        s.width = 512;
+        s.height = 320;
+        s.frames = 16;
+        QVERIFY(document.setSettings(s).ok());
+        RenderQueue queue([] { return fake(1); });
+        TakeRunner runner(&document, &queue);
+        const QString id = runner.render(RenderKind::Preview);
+        const GenerationSettings preview = takeOf(document, id).parameters.settings;
+        QCOMPARE(preview.width, 256);
+        QCOMPARE(preview.height, 128);
+        QCOMPARE(preview.frames, 8);
+        // The fake engine keeps Wan2.1's rules: 8 frames fail the take, with its message.
+        QVERIFY(waitForState(document, id, TakeState::Failed));
     }
 
     void sweepMakesOneTakePerCell()

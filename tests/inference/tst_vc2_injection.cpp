@@ -471,6 +471,27 @@ private Q_SLOTS:
         QVERIFY2(tiny.error().message.find(".spatial") != std::string::npos,
                  tiny.error().message.c_str());
     }
+
+    // T2V-Turbo-v2's starting point: VC2's layers and share of steps on its 8 steps.
+    void turboPreset()
+    {
+        auto vc2 = loadInjectionPreset(MBQ_SOURCE_DIR "/resources/presets/vc2_paper.json");
+        auto turbo = loadInjectionPreset(MBQ_SOURCE_DIR "/resources/presets/turbo_v2_start.json");
+        QVERIFY2(turbo, turbo ? "" : turbo.error().message.c_str());
+        QCOMPARE(turbo->family, std::string("t2v-turbo-v2"));
+        QCOMPARE(turbo->steps, 8);
+        const InjectionSchedule &s = turbo->schedule;
+        QCOMPARE(s.stepBegin, 0);
+        QCOMPARE(s.stepEnd, 3); // 40% of 8 steps, rounded
+        QCOMPARE(s.extraction, ExtractionMode::PerStep);
+        QCOMPARE(s.layers.size(), vc2->schedule.layers.size());
+        for (const LayerInjection &layer : vc2->schedule.layers)
+            QCOMPARE(s.weightOf(layer.layer), layer.weight);
+        // The distilled UNet adds the guidance embedding, not Q sites.
+        vc2::Vc2UNetConfig config;
+        config.timeCondProjDim = 256;
+        QVERIFY(s.validate(8, vc2::planUNet(config).siteIds).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVc2Injection)

@@ -75,7 +75,7 @@ private slots:
         Inspector inspector(&document);
         auto *width = inspector.findChild<QSpinBox *>(QStringLiteral("width"));
         auto *frames = inspector.findChild<QSpinBox *>(QStringLiteral("frames"));
-        inspector.setModelFamily(QStringLiteral("videocrafter2"));
+        document.setModelFamily(QStringLiteral("videocrafter2"));
         // The project's 480 high frame is not a multiple of 64: said at once, not at render.
         QVERIFY2(inspector.noteText().contains(QStringLiteral("480"))
                      && inspector.noteText().contains(QStringLiteral("448 or 512")),
@@ -95,11 +95,36 @@ private slots:
         QVERIFY(inspector.noteText().isEmpty());
 
         // Back to Wan: its rules again.
-        inspector.setModelFamily(QStringLiteral("wan2.1"));
+        document.setModelFamily(QStringLiteral("wan2.1"));
         QVERIFY(inspector.noteText().isEmpty()); // 512 and 17 suit Wan too
         width->setValue(500);
         QCOMPARE(document.data().parameters.settings.width, 496);
         QCOMPARE(width->singleStep(), 16);
+    }
+
+    void valuesTheFamilyRefusesStayNamed()
+    {
+        // A Wan2.1 project meets a VideoCrafter2 model: an edit elsewhere goes through, and the
+        // 480 high frame, left as it is, is still named with the nearest sizes.
+        ProjectDocument document;
+        Inspector inspector(&document);
+        document.setModelFamily(QStringLiteral("videocrafter2"));
+        inspector.findChild<QSpinBox *>(QStringLiteral("steps"))->setValue(30);
+        QCOMPARE(document.data().parameters.settings.steps, 30);
+        QCOMPARE(document.data().parameters.settings.height, 480);
+        QVERIFY2(inspector.noteText().contains(QStringLiteral("448 or 512")),
+                 qPrintable(inspector.noteText()));
+
+        // A project of that family opens with its rules and nothing to name.
+        ProjectData vc2;
+        vc2.modelFamily = QStringLiteral("videocrafter2");
+        vc2.parameters.settings.width = 512;
+        vc2.parameters.settings.height = 320;
+        vc2.parameters.settings.frames = 16;
+        vc2.parameters.shots = {Shot {QStringLiteral("a corgi surfs"), 16}};
+        document.newProject(vc2);
+        QCOMPARE(inspector.findChild<QSpinBox *>(QStringLiteral("width"))->singleStep(), 64);
+        QVERIFY2(inspector.noteText().isEmpty(), qPrintable(inspector.noteText()));
     }
 
     void theSeedLockGuardsRandomise()

@@ -375,7 +375,33 @@ private slots:
         QSignalSpy loaded(&queue, &RenderQueue::modelLoaded);
         document.setModelFolder(QString::fromStdString(tiny.folder));
         QVERIFY(loaded.wait(30000));
+        QCOMPARE(document.data().modelFamily, QStringLiteral("videocrafter2"));
         QCOMPARE(width->singleStep(), 64);
+
+        // The demo's 480 high frame stays as the artist left it, named with the nearest sizes
+        // VideoCrafter2 takes...
+        QCOMPARE(document.data().parameters.settings.height, 480);
+        QVERIFY2(labelText(&window, "snapNote").contains(QStringLiteral("448 or 512")),
+                 qPrintable(labelText(&window, "snapNote")));
+        // ...it saves and opens again as a VideoCrafter2 project...
+        QVERIFY(document.saveAs(dir.filePath(QStringLiteral("vc2.mbqproj"))).ok());
+        ProjectDocument reopened;
+        const Result<void> opened = reopened.open(dir.filePath(QStringLiteral("vc2.mbqproj")));
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
+        QCOMPARE(reopened.data().modelFamily, QStringLiteral("videocrafter2"));
+        QCOMPARE(reopened.data().parameters.settings.height, 480);
+        // ...and a render of it fails with the engine's message rather than starting.
+        document.setSourceClip({});
+        QVERIFY(document.setSchedule(InjectionSchedule()).ok());
+        QSignalSpy finished(&queue, &RenderQueue::jobFinished);
+        window.findChild<QAction *>(QStringLiteral("renderAction"))->trigger();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(1).value<JobState>(), JobState::Failed);
+        const QString error = queue.job(finished.first().at(0).toULongLong())->error;
+        QVERIFY2(error.contains(QStringLiteral("height 480"))
+                     && error.contains(QStringLiteral("448 or 512")),
+                 qPrintable(error));
+
         width->setValue(500);
         QCOMPARE(document.data().parameters.settings.width, 512);
     }

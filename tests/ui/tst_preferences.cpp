@@ -9,6 +9,7 @@
 #include "ui/mainwindow.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -90,6 +91,8 @@ EngineSettings customSettings(const QString &cacheFolder)
     s.device = "cpu";
     s.dtype = "f32";
     s.qBankBytes = 2 * kGiB;
+    s.qBankHostBytes = 6 * kGiB;
+    s.qBankFp8 = true;
     s.trajectoryMemoryBytes = kGiB / 2;
     s.trajectoryDiskBytes = 3 * kGiB;
     s.cacheFolder = cacheFolder.toStdString();
@@ -119,9 +122,11 @@ namespace mbq {
 // Readable QCOMPARE failures.
 char *toString(const EngineSettings &s)
 {
-    return qstrdup(QStringLiteral("{%1 %2 q=%3 mem=%4 disk=%5 '%6'}")
+    return qstrdup(QStringLiteral("{%1 %2 q=%3 host=%4 fp8=%5 mem=%6 disk=%7 '%8'}")
                        .arg(QString::fromStdString(s.device), QString::fromStdString(s.dtype))
                        .arg(s.qBankBytes)
+                       .arg(s.qBankHostBytes)
+                       .arg(s.qBankFp8)
                        .arg(s.trajectoryMemoryBytes)
                        .arg(s.trajectoryDiskBytes)
                        .arg(QString::fromStdString(s.cacheFolder))
@@ -181,6 +186,16 @@ private slots:
         qBank->setValue(0.0);
         QCOMPARE(qBank->text(), QStringLiteral("No limit"));
         QCOMPARE(dialog.engineSettings().qBankBytes, int64_t(0));
+        // The host tier and fp8 storage are shown and read back.
+        auto *host = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("qBankHostSpin"));
+        QCOMPARE(host->value(), 6.0);
+        host->setValue(0.0);
+        QCOMPARE(host->text(), QStringLiteral("None"));
+        QCOMPARE(dialog.engineSettings().qBankHostBytes, int64_t(0));
+        auto *fp8 = dialog.findChild<QCheckBox *>(QStringLiteral("qBankFp8Check"));
+        QVERIFY(fp8->isChecked());
+        fp8->setChecked(false);
+        QVERIFY(!dialog.engineSettings().qBankFp8);
     }
 
     void acceptedPreferencesReachTheEngineOnTheRenderThread()
@@ -199,6 +214,8 @@ private slots:
         choose(dialog->findChild<QComboBox *>(QStringLiteral("deviceCombo")), "cpu");
         choose(dialog->findChild<QComboBox *>(QStringLiteral("precisionCombo")), "f32");
         dialog->findChild<QDoubleSpinBox *>(QStringLiteral("qBankBudgetSpin"))->setValue(2.0);
+        dialog->findChild<QDoubleSpinBox *>(QStringLiteral("qBankHostSpin"))->setValue(6.0);
+        dialog->findChild<QCheckBox *>(QStringLiteral("qBankFp8Check"))->setChecked(true);
         dialog->findChild<QDoubleSpinBox *>(QStringLiteral("trajectoryMemorySpin"))->setValue(0.5);
         dialog->findChild<QDoubleSpinBox *>(QStringLiteral("trajectoryDiskSpin"))->setValue(3.0);
         dialog->findChild<QLineEdit *>(QStringLiteral("cacheFolderEdit"))->setText(dir.path());

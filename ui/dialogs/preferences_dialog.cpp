@@ -3,6 +3,7 @@
 #include "ui/i18n/language.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -61,6 +62,8 @@ PreferencesDialog::PreferencesDialog(const EngineSettings &engine, const QString
     , m_device(new QComboBox)
     , m_precision(new QComboBox)
     , m_qBank(gibSpinBox(engine.qBankBytes, "qBankBudgetSpin"))
+    , m_qBankHost(gibSpinBox(engine.qBankHostBytes, "qBankHostSpin"))
+    , m_qBankFp8(new QCheckBox)
     , m_trajectoryMemory(gibSpinBox(engine.trajectoryMemoryBytes, "trajectoryMemorySpin"))
     , m_trajectoryDisk(gibSpinBox(engine.trajectoryDiskBytes, "trajectoryDiskSpin"))
     , m_cacheFolder(new QLineEdit)
@@ -122,11 +125,19 @@ QWidget *PreferencesDialog::buildComputeGroup(const EngineSettings &engine,
 
 QWidget *PreferencesDialog::buildCacheGroup(const EngineSettings &engine)
 {
-    for (QDoubleSpinBox *box : {m_qBank, m_trajectoryMemory, m_trajectoryDisk})
+    for (QDoubleSpinBox *box : {m_qBank, m_qBankHost, m_trajectoryMemory, m_trajectoryDisk})
         box->setSuffix(tr(" GiB"));
     m_qBank->setSpecialValueText(tr("No limit"));
-    m_qBank->setToolTip(tr("Memory for the source's captured queries, kept so the next render "
-                           "of the same source skips extraction"));
+    m_qBank->setToolTip(tr("Memory on the compute device for the source's captured queries, "
+                           "kept so the next render of the same source skips extraction"));
+    m_qBankHost->setSpecialValueText(tr("None"));
+    m_qBankHost->setToolTip(tr("Host memory for captured queries past the device budget; on a "
+                               "GPU they come back over PCIe instead of being extracted again"));
+    m_qBankFp8->setObjectName(QStringLiteral("qBankFp8Check"));
+    m_qBankFp8->setText(tr("Store queries in &8-bit floating point"));
+    m_qBankFp8->setChecked(engine.qBankFp8);
+    m_qBankFp8->setToolTip(tr("A quarter of float32's memory per query, with a scale per token "
+                              "and head; each value keeps three mantissa bits"));
     m_trajectoryMemory->setToolTip(tr("Memory for the latent after each denoising step, kept so "
                                       "a re-render resumes at the first step that changed"));
     m_trajectoryDisk->setToolTip(tr("Disk space in the cache folder for steps that no longer "
@@ -148,6 +159,8 @@ QWidget *PreferencesDialog::buildCacheGroup(const EngineSettings &engine)
     auto *group = new QGroupBox(tr("Caches"));
     auto *form = new QFormLayout(group);
     form->addRow(tr("&Q bank:"), m_qBank);
+    form->addRow(tr("Q bank in &host memory:"), m_qBankHost);
+    form->addRow(QString(), m_qBankFp8);
     form->addRow(tr("&Trajectory in memory:"), m_trajectoryMemory);
     form->addRow(tr("Trajectory on dis&k:"), m_trajectoryDisk);
     form->addRow(folderLabel, folder);
@@ -168,6 +181,8 @@ EngineSettings PreferencesDialog::engineSettings() const
     engine.device = dataOf(m_device);
     engine.dtype = dataOf(m_precision);
     engine.qBankBytes = bytesOf(m_qBank);
+    engine.qBankHostBytes = bytesOf(m_qBankHost);
+    engine.qBankFp8 = m_qBankFp8->isChecked();
     engine.trajectoryMemoryBytes = bytesOf(m_trajectoryMemory);
     engine.trajectoryDiskBytes = bytesOf(m_trajectoryDisk);
     engine.cacheFolder = m_cacheFolder->text().trimmed().toStdString();

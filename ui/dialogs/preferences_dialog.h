@@ -6,12 +6,13 @@
 // stores them once the engine accepted them, so a refused device never becomes the saved one.
 //
 // objectNames: languageCombo, deviceCombo, deviceInUseLabel, precisionCombo, qBankBudgetSpin,
-// trajectoryMemorySpin, trajectoryDiskSpin, cacheFolderEdit, cacheFolderBrowse.
+// qBankHostSpin, qBankFp8Check, trajectoryMemorySpin, trajectoryDiskSpin, cacheFolderEdit, cacheFolderBrowse.
 
 #include "inference/engine.h"
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
@@ -42,6 +43,8 @@ private:
     QComboBox *m_device;
     QComboBox *m_precision;
     QDoubleSpinBox *m_qBank;
+    QDoubleSpinBox *m_qBankHost;
+    QCheckBox *m_qBankFp8;
     QDoubleSpinBox *m_trajectoryMemory;
     QDoubleSpinBox *m_trajectoryDisk;
     QLineEdit *m_cacheFolder;

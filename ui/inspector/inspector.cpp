@@ -51,7 +51,6 @@ QDoubleSpinBox *doubleSpinBox(double minimum, double maximum, double step, const
 Inspector::Inspector(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
-    , m_rules(rulesFor("wan2.1"))
     , m_targetPrompt(new PromptEdit([document](const QString &t) { document->setTargetPrompt(t); }))
     , m_negativePrompt(
               new PromptEdit([document](const QString &t) { document->setNegativePrompt(t); }))
@@ -180,6 +179,8 @@ void Inspector::changeEvent(QEvent *event)
 void Inspector::refresh()
 {
     const ProjectData &data = m_document->data();
+    if (data.modelFamily != m_family)
+        followFamily(data.modelFamily);
     const RenderParameters &p = data.parameters;
     m_targetPrompt->showText(p.targetPrompt());
     m_negativePrompt->showText(p.negativePrompt);
@@ -203,6 +204,7 @@ void Inspector::refresh()
     m_guidance->setValue(s.guidance);
     m_shift->setValue(s.shift);
     m_sampler->setCurrentIndex(m_sampler->findData(int(s.sampler)));
+    updateNote(); // an undo or another project may bring values the family does not take
 }
 
 void Inspector::commitSeed()
@@ -258,8 +260,19 @@ void Inspector::commitSettings(const GenerationSettings &settings)
 
 void Inspector::showNote(const QString &note)
 {
-    m_note->setText(note);
-    m_note->setVisible(!note.isEmpty());
+    m_editNote = note;
+    updateNote();
+}
+
+void Inspector::updateNote()
+{
+    QStringList notes;
+    for (const QString &note : {m_editNote, misfitNote()}) {
+        if (!note.isEmpty())
+            notes << note;
+    }
+    m_note->setText(notes.join(QLatin1Char('\n')));
+    m_note->setVisible(!notes.isEmpty());
 }
 
 QString Inspector::noteText() const
@@ -267,15 +280,16 @@ QString Inspector::noteText() const
     return m_note->text();
 }
 
-void Inspector::setModelFamily(const QString &family)
+void Inspector::followFamily(const QString &family)
 {
+    m_family = family;
     m_rules = rulesFor(family.toStdString());
     // The arrows step through valid values (the minimum stays, so a small size already in the
     // project is shown as it is, with the note below).
     m_width->setSingleStep(m_rules.sizeMultiple);
     m_height->setSingleStep(m_rules.sizeMultiple);
     m_frames->setSingleStep(m_rules.frameStep);
-    showNote(misfitNote());
+    m_editNote.clear(); // it spoke of the previous family's rules
 }
 
 // The current values this model would refuse, so a model switch never leaves a render to fail

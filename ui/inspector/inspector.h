@@ -1,8 +1,9 @@
 #pragma once
 // The inspector: the current render parameters as editable fields — target, negative and
-// source prompts, seed with lock and randomise, size and frames (snapped to what the loaded
-// model's family takes, with a visible note), steps, guidance, shift and sampler. Every edit
-// goes through the document, so it is undoable; a refused edit shows why next to the fields.
+// source prompts, seed with lock and randomise, size and frames (snapped to what the project's
+// model family takes, with a visible note), steps, guidance, shift and sampler. Every edit
+// goes through the document, so it is undoable; a refused edit shows why next to the fields, and
+// so do current values the family does not take (a project made for another model).
 
 #include "inference/request_rules.h"
 
@@ -28,12 +29,9 @@ class Inspector : public QWidget
 public:
     explicit Inspector(ProjectDocument *document, QWidget *parent = nullptr);
 
-    // The note under the settings: the last snapping or refused edit; empty when none.
+    // The note under the settings: the last snapping or refused edit, then the current values
+    // the project's model family does not take; empty when none.
     QString noteText() const;
-
-    // The loaded model's family ("wan2.1", "videocrafter2", ...): sizes and frame counts snap
-    // to its rules from now on, and the note names current values that do not fit them.
-    void setModelFamily(const QString &family);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -47,11 +45,15 @@ private:
     void commitSize();
     void commitFrames();
     void commitSettings(const GenerationSettings &settings);
+    void followFamily(const QString &family);
     void showNote(const QString &note);
+    void updateNote();
     QString misfitNote() const;
 
     ProjectDocument *m_document;
+    QString m_family; // the family m_rules are for
     RequestRules m_rules;
+    QString m_editNote; // the last snapping or refused edit
     PromptEdit *m_targetPrompt;
     PromptEdit *m_negativePrompt;
     PromptEdit *m_sourcePrompt;

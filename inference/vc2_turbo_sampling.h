@@ -1,7 +1,7 @@
 #pragma once
 // T2V-Turbo-v2's sampling knobs beyond a render's steps and guidance scale, with the official
-// values (github.com/Ji4chenLi/t2v-turbo: app.py, predict.py, train_t2v_turbo_v2.sh).
-// Torch-free.
+// values (github.com/Ji4chenLi/t2v-turbo: app.py, predict.py, train_t2v_turbo_v2.sh). A facade
+// header (torch-free), so Vc2GenerateOptions can carry them.
 
 namespace mbq::vc2 {
 
