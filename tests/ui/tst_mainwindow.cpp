@@ -14,12 +14,16 @@
 #include "ui/plots/tradeoff_plot.h"
 #include "ui/queue/render_queue_dock.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/injection/step_range_scrubber.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QScopeGuard>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QToolButton>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QFile>
@@ -297,6 +301,58 @@ private slots:
         window.findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
         QCOMPARE(promptText(&window), before);
         QVERIFY(!window.isWindowModified());
+    }
+
+    // The transport's arrow keys are window-wide, but a focused slider or the step scrubber
+    // keeps them: the weight or the step range moves, not the clip.
+    void focusedControlsKeepTheArrowKeys()
+    {
+        QTemporaryDir dir;
+        const QString path = writeProject(dir.path()); // with a source clip to step through
+        QVERIFY(!path.isEmpty());
+        RenderQueue queue(fastFake);
+        ProjectDocument document;
+        MainWindow window(&document, &queue);
+        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
+        QVERIFY(window.openProject(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *stepForward = window.findChild<QAction *>(QStringLiteral("compareStepForwardAction"));
+        QSignalSpy back(window.findChild<QAction *>(QStringLiteral("compareStepBackwardAction")),
+                        &QAction::triggered);
+        QSignalSpy forward(stepForward, &QAction::triggered);
+        QTRY_VERIFY(stepForward->isEnabled()); // once the source clip is decoded
+
+        QSlider *slider = nullptr;
+        for (QSlider *candidate : window.findChildren<QSlider *>(QStringLiteral("weightSlider"))) {
+            if (candidate->isVisible() && candidate->value() < candidate->maximum())
+                slider = candidate;
+        }
+        QVERIFY(slider);
+        slider->setFocus();
+        QTRY_VERIFY(slider->hasFocus());
+        const int weight = slider->value();
+        QTest::keyClick(slider, Qt::Key_Right);
+        QCOMPARE(slider->value(), weight + slider->singleStep());
+        QCOMPARE(forward.count(), 0);
+
+        auto *scrubber = window.findChild<StepRangeScrubber *>(QStringLiteral("stepScrubber"));
+        scrubber->setFocus();
+        QTRY_VERIFY(scrubber->hasFocus());
+        const std::pair range(scrubber->begin(), scrubber->end());
+        QTest::keyClick(scrubber, Qt::Key_Right);
+        QVERIFY(std::pair(scrubber->begin(), scrubber->end()) != range);
+        QTest::keyClick(scrubber, Qt::Key_Left);
+        QVERIFY(std::pair(scrubber->begin(), scrubber->end()) == range);
+        QCOMPARE(forward.count(), 0);
+        QCOMPARE(back.count(), 0);
+
+        // Elsewhere the keys step the clip.
+        auto *button = window.findChild<QToolButton *>(QStringLiteral("presetButton"));
+        button->setFocus();
+        QTRY_VERIFY(button->hasFocus());
+        QTest::keyClick(button, Qt::Key_Right);
+        QCOMPARE(forward.count(), 1);
     }
 
     void missingModelFolderIsReported()

@@ -2,8 +2,10 @@
 
 #include "ui/compare/playback_clock.h"
 #include "ui/compare/transport_icons.h"
+#include "ui/compare/transport_key_guard.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -64,6 +66,8 @@ TransportBar::TransportBar(PlaybackClock *clock, QWidget *parent)
     , m_buttons(new QHBoxLayout)
 {
     setObjectName(QStringLiteral("compareTransportBar"));
+    // Removed with the bar: Qt drops a destroyed filter.
+    qApp->installEventFilter(new TransportKeyGuard(this));
     m_loop->setCheckable(true);
     // Holding an arrow key steps on, as in every editor.
     m_stepBackward->setAutoRepeat(true);

@@ -159,6 +159,25 @@ QString StepRangeScrubber::captionText() const
 
 bool StepRangeScrubber::event(QEvent *event)
 {
+    // With focus here the keys move the handles rather than triggering the compare view's
+    // transport shortcuts.
+    if (event->type() == QEvent::ShortcutOverride) {
+        switch (static_cast<QKeyEvent *>(event)->key()) {
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+        case Qt::Key_Space:
+            event->accept();
+            return true;
+        default:
+            break;
+        }
+    }
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const int step = stepAt(help->pos());
