@@ -5,26 +5,62 @@
 #include <ATen/ATen.h>
 #include <torch/version.h>
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 #define MBQ_TORCH_AT_LEAST(major, minor)                                                          \
     (TORCH_VERSION_MAJOR > (major)                                                                 \
      || (TORCH_VERSION_MAJOR == (major) && TORCH_VERSION_MINOR >= (minor)))
 
 namespace mbq::compat {
 
+// The score matrix one pass of the spelled-out attention below may hold. Without a fused kernel
+// the scores are [..., Lq, Lk] floats: 12 heads over Wan's 32760 tokens at 832×480×81 would be
+// 51 GB at once, which the kernel's OOM killer ends without an error anyone can catch.
+constexpr int64_t kAttentionScoreBudgetBytes = int64_t(256) << 20;
+
+// softmax(q kᵀ / sqrt(d)) v over the last two dims, spelled out in the input dtype with the
+// softmax in at least float32 (float64 inputs keep float64, for reference runs). Query rows are
+// independent, so they go in chunks whose scores fit `scoreBudgetBytes`; every row is computed
+// exactly as in one pass.
+inline at::Tensor attentionInQueryChunks(const at::Tensor &q, const at::Tensor &k,
+                                         const at::Tensor &v, int64_t scoreBudgetBytes)
+{
+    const double scale = 1.0 / std::sqrt(double(q.size(-1)));
+    const at::ScalarType softmaxType = q.scalar_type() == at::kDouble ? at::kDouble : at::kFloat;
+    const auto attend = [&](const at::Tensor &rows) {
+        auto scores = at::matmul(rows, k.transpose(-2, -1)).mul_(scale);
+        auto probs = at::softmax(scores, -1, softmaxType).to(q.scalar_type());
+        return at::matmul(probs, v);
+    };
+    const int64_t lq = q.size(-2), lk = k.size(-2);
+    const int64_t scoreBytes = softmaxType == at::kDouble ? 8 : 4;
+    const int64_t perQueryRow = std::max<int64_t>(1, q.numel() / std::max<int64_t>(1, q.size(-1))
+                                                         / std::max<int64_t>(1, lq) * lk
+                                                         * scoreBytes);
+    const int64_t rows = std::clamp<int64_t>(scoreBudgetBytes / perQueryRow, 1, lq);
+    if (rows >= lq)
+        return attend(q);
+    std::vector<int64_t> shape = q.sizes().vec();
+    shape.back() = v.size(-1);
+    at::Tensor out = at::empty(shape, q.options());
+    for (int64_t start = 0; start < lq; start += rows) {
+        const int64_t n = std::min(rows, lq - start);
+        out.narrow(-2, start, n).copy_(attend(q.narrow(-2, start, n)));
+    }
+    return out;
+}
+
 // softmax(q kᵀ / sqrt(d)) v over the last two dims; q,k,v: [..., L, D]. 2.x has a fused
-// kernel (flash / memory-efficient); 1.13 has none, so we spell it out in the input dtype with
-// the softmax in at least float32 (float64 inputs keep float64, for reference runs).
+// kernel (flash / memory-efficient); 1.13 has none, so we spell it out in bounded chunks.
 inline at::Tensor scaledDotProductAttention(const at::Tensor &q, const at::Tensor &k,
                                             const at::Tensor &v)
 {
 #if MBQ_TORCH_AT_LEAST(2, 0)
     return at::scaled_dot_product_attention(q, k, v);
 #else
-    const double scale = 1.0 / std::sqrt(double(q.size(-1)));
-    auto scores = at::matmul(q, k.transpose(-2, -1)).mul_(scale);
-    const at::ScalarType softmaxType = q.scalar_type() == at::kDouble ? at::kDouble : at::kFloat;
-    auto probs = at::softmax(scores, -1, softmaxType).to(q.scalar_type());
-    return at::matmul(probs, v);
+    return attentionInQueryChunks(q, k, v, kAttentionScoreBudgetBytes);
 #endif
 }
 
