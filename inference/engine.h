@@ -144,6 +144,18 @@ struct ModelInfo
     int64_t parameterCount = 0;
 };
 
+// Memory of the compute device in bytes (0: unknown): what the process holds there now, the
+// most it held since the last render began, and the device's capacity. On a CUDA device: torch's
+// caching allocator and the GPU's memory; on the CPU: this process's resident memory and the
+// machine's physical memory.
+struct MemoryReadout
+{
+    bool gpu = false;
+    int64_t inUse = 0;
+    int64_t peak = 0;
+    int64_t capacity = 0;
+};
+
 class Engine
 {
 public:
@@ -157,6 +169,8 @@ public:
     virtual Result<RenderOutput> render(const RenderRequest &request, const JobHooks &hooks) = 0;
     // Human-readable compute device, e.g. "CPU (8 threads)" or "NVIDIA H100 80GB".
     virtual std::string deviceName() const = 0;
+    // The compute device's memory; engines that compute nothing report it unknown.
+    virtual MemoryReadout memory() const { return {}; }
 };
 
 // The LibTorch engine (real models).

@@ -2,6 +2,7 @@
 // rules) and renders text-to-video and motion transfer with Wan2.1 and VideoCrafter2.
 #include "inference/checkpoint_tools.h"
 #include "inference/engine.h"
+#include "inference/memory_readout.h"
 #include "inference/request_rules.h"
 #include "inference/vc2_tools.h"
 #include "inference/wan/dit_weights.h"
@@ -120,6 +121,7 @@ public:
                              "no model is loaded; choose a model folder first");
         if (auto valid = validateRequest(request, rulesFor(m_model->family)); !valid)
             return valid.error();
+        resetMemoryPeak(cudaDeviceInUse());
         if (m_wan) {
             auto output = m_wan->render(request, request.latentPath, true, hooks);
             if (!output)
@@ -148,7 +150,21 @@ public:
         return "CPU (" + threadCount() + ")";
     }
 
+    MemoryReadout memory() const override { return readMemory(cudaDeviceInUse()); }
+
 private:
+    // The CUDA device renders run on, or -1 for the CPU ("auto" takes CUDA when present).
+    int cudaDeviceInUse() const
+    {
+        if (m_settings.device == "cpu" || cudaDeviceName().empty())
+            return -1;
+#if defined(MBQ_TORCH_HAS_CUDA)
+        return at::cuda::current_device();
+#else
+        return -1;
+#endif
+    }
+
     // Hands the settings to the loaded model's session; the text encoder stays on the CPU
     // (the official --t5_cpu), so the GPU holds only the diffusion model and the VAE.
     Result<void> apply(const EngineSettings &settings)

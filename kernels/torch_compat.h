@@ -78,6 +78,7 @@ inline bool hasFloat8()
 
 #if defined(MBQ_TORCH_HAS_CUDA)
 #include <ATen/cuda/CUDAContext.h>
+#include <c10/cuda/CUDACachingAllocator.h>
 #endif
 
 namespace mbq::compat {
@@ -90,6 +91,32 @@ inline void *currentCudaStream([[maybe_unused]] const at::Tensor &onDevice)
     return at::cuda::getCurrentCUDAStream(onDevice.device().index()).stream();
 #else
     return nullptr;
+#endif
+}
+
+// Bytes torch's CUDA caching allocator hands out on `device` now and at most since the last
+// reset. The statistics types moved between namespaces across 2.x releases; the aggregate
+// entry is index 0 in all of them.
+struct CudaAllocatorBytes
+{
+    int64_t current = 0;
+    int64_t peak = 0;
+};
+
+inline CudaAllocatorBytes cudaAllocatorBytes([[maybe_unused]] int device)
+{
+#if defined(MBQ_TORCH_HAS_CUDA)
+    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device);
+    return {stats.allocated_bytes[0].current, stats.allocated_bytes[0].peak};
+#else
+    return {};
+#endif
+}
+
+inline void resetCudaPeak([[maybe_unused]] int device)
+{
+#if defined(MBQ_TORCH_HAS_CUDA)
+    c10::cuda::CUDACachingAllocator::resetPeakStats(device);
 #endif
 }
 

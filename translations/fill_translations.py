@@ -698,6 +698,22 @@ TEXTS = {
             "%1（%2 レイアウト）· %3 パラメータ · %5×%6、%7 フレームで GPU メモリ約 %4 GB（概算）"),
         "Missing: %1": ("Fehlt: %1", "不足: %1"),
     },
+    "mbq::MemoryLabel": {
+        "GPU %1 / %2 GB": ("GPU %1 / %2 GB", "GPU %1 / %2 GB"),
+        "RAM %1 / %2 GB": ("RAM %1 / %2 GB", "メモリ %1 / %2 GB"),
+        "GPU memory held by the engine now, of the device's total; at most %1 GB during the last "
+        "render": (
+            "GPU-Speicher, den die Engine jetzt belegt, vom Gesamtspeicher des Geräts; höchstens "
+            "%1 GB während des letzten Renderings",
+            "エンジンが現在使用している GPU メモリ（デバイス全体のうち）。直前のレンダリング中の最大は "
+            "%1 GB"),
+        "Memory of the studio's process now, of the machine's total; at most %1 GB during the last "
+        "render": (
+            "Speicher des Studio-Prozesses jetzt, vom Gesamtspeicher des Rechners; höchstens %1 GB "
+            "während des letzten Renderings",
+            "スタジオのプロセスが現在使用しているメモリ（マシン全体のうち）。直前のレンダリング中の最大は "
+            "%1 GB"),
+    },
     "mbq::PreferencesDialog": {
         "Preferences": ("Einstellungen", "環境設定"),
         "Memory on the compute device for the source's captured queries, kept so the next render "

@@ -1139,6 +1139,25 @@
     </message>
 </context>
 <context>
+    <name>mbq::MemoryLabel</name>
+    <message>
+        <source>GPU %1 / %2 GB</source>
+        <translation>GPU %1 / %2 GB</translation>
+    </message>
+    <message>
+        <source>RAM %1 / %2 GB</source>
+        <translation>RAM %1 / %2 GB</translation>
+    </message>
+    <message>
+        <source>GPU memory held by the engine now, of the device's total; at most %1 GB during the last render</source>
+        <translation>GPU-Speicher, den die Engine jetzt belegt, vom Gesamtspeicher des Geräts; höchstens %1 GB während des letzten Renderings</translation>
+    </message>
+    <message>
+        <source>Memory of the studio's process now, of the machine's total; at most %1 GB during the last render</source>
+        <translation>Speicher des Studio-Prozesses jetzt, vom Gesamtspeicher des Rechners; höchstens %1 GB während des letzten Renderings</translation>
+    </message>
+</context>
+<context>
     <name>mbq::Metrics</name>
     <message>
         <source>The %1 clip needs at least two frames</source>

@@ -1139,6 +1139,25 @@
     </message>
 </context>
 <context>
+    <name>mbq::MemoryLabel</name>
+    <message>
+        <source>GPU %1 / %2 GB</source>
+        <translation>GPU %1 / %2 GB</translation>
+    </message>
+    <message>
+        <source>RAM %1 / %2 GB</source>
+        <translation>メモリ %1 / %2 GB</translation>
+    </message>
+    <message>
+        <source>GPU memory held by the engine now, of the device's total; at most %1 GB during the last render</source>
+        <translation>エンジンが現在使用している GPU メモリ（デバイス全体のうち）。直前のレンダリング中の最大は %1 GB</translation>
+    </message>
+    <message>
+        <source>Memory of the studio's process now, of the machine's total; at most %1 GB during the last render</source>
+        <translation>スタジオのプロセスが現在使用しているメモリ（マシン全体のうち）。直前のレンダリング中の最大は %1 GB</translation>
+    </message>
+</context>
+<context>
     <name>mbq::Metrics</name>
     <message>
         <source>The %1 clip needs at least two frames</source>

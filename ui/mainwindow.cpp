@@ -17,6 +17,7 @@
 #include "ui/plots/frame_curves_plot.h"
 #include "ui/plots/tradeoff_plot.h"
 #include "ui/queue/render_queue_dock.h"
+#include "ui/status/memory_label.h"
 #include "ui/takes/take_presenter.h"
 #include "ui/timeline/source_preview_loader.h"
 #include "ui/timeline/timeline_model.h"
@@ -96,6 +97,7 @@ MainWindow::MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *p
     , m_curves(new FrameCurvesPlot)
     , m_queueDock(new RenderQueueDock(queue, this))
     , m_deviceLabel(new QLabel(this))
+    , m_memoryLabel(new MemoryLabel(this))
     , m_modelLabel(new QLabel(this))
     , m_staleLabel(new QLabel(this))
 {
@@ -112,12 +114,14 @@ MainWindow::MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *p
     statusBar()->addWidget(m_staleLabel);
     statusBar()->addPermanentWidget(m_modelLabel);
     statusBar()->addPermanentWidget(m_deviceLabel);
+    statusBar()->addPermanentWidget(m_memoryLabel);
 
     connect(m_document, &ProjectDocument::changed, this,
             [this](ProjectDocument::Aspect aspect) { documentChanged(int(aspect)); });
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_queue, &RenderQueue::deviceNameChanged, this, [this] { retranslate(); });
+    connect(m_queue, &RenderQueue::memoryChanged, m_memoryLabel, &MemoryLabel::showMemory);
     connect(m_queue, &RenderQueue::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_queue, &RenderQueue::modelLoadFailed, this, &MainWindow::onModelLoadFailed);
     connect(m_queue, &RenderQueue::engineConfigured, this, &MainWindow::onEngineConfigured);

@@ -20,6 +20,7 @@ class CompareView;
 class FrameCurvesPlot;
 class Inspector;
 class InjectionPanel;
+class MemoryLabel;
 class ProjectDocument;
 class RenderQueue;
 class RenderQueueDock;
@@ -126,6 +127,7 @@ private:
     FrameCurvesPlot *m_curves;
     RenderQueueDock *m_queueDock;
     QLabel *m_deviceLabel;
+    MemoryLabel *m_memoryLabel;
     QLabel *m_modelLabel;
     QLabel *m_staleLabel;
     QMenu *m_recentMenu = nullptr;

@@ -43,6 +43,10 @@ RenderQueue::RenderQueue(EngineFactory factory, QObject *parent)
     connect(m_worker, &RenderWorker::jobFinished, this, &RenderQueue::onJobFinished);
     connect(m_worker, &RenderWorker::jobFailed, this, &RenderQueue::onJobFailed);
     connect(m_worker, &RenderWorker::deviceNameReady, this, &RenderQueue::onDeviceName);
+    connect(m_worker, &RenderWorker::memoryRead, this, [this](const MemoryReadout &memory) {
+        m_memory = memory;
+        emit memoryChanged(memory);
+    });
     connect(m_worker, &RenderWorker::modelLoaded, this, &RenderQueue::modelLoaded);
     connect(m_worker, &RenderWorker::modelLoadFailed, this, &RenderQueue::modelLoadFailed);
     connect(m_worker, &RenderWorker::configured, this, &RenderQueue::engineConfigured);

@@ -73,6 +73,8 @@ public:
     void configure(const EngineSettings &settings);
     // The engine's compute device; empty until the worker has reported it.
     QString deviceName() const { return m_deviceName; }
+    // The compute device's memory after the last job, model load or configure (unknown before).
+    MemoryReadout memory() const { return m_memory; }
     // Previews sent by the worker and not yet handled here; never above
     // RenderWorker::kMaxPreviewsInFlight.
     int previewsInFlight() const;
@@ -88,6 +90,7 @@ signals:
     void modelLoaded(const mbq::ModelInfo &info);
     void modelLoadFailed(const QString &message);
     void deviceNameChanged(const QString &name);
+    void memoryChanged(const mbq::MemoryReadout &memory);
     void engineConfigured(const mbq::EngineSettings &settings);
     // The engine refused `settings` and keeps its previous ones; `message` says why.
     void engineConfigureFailed(const mbq::EngineSettings &settings, const QString &message);
@@ -115,6 +118,7 @@ private:
     quint64 m_nextId = 1;
     quint64 m_runningId = 0; // the job handed to the worker, 0 when idle
     QString m_deviceName;
+    MemoryReadout m_memory;
     int m_shutdownTimeoutMs = kDefaultShutdownTimeoutMs;
     QThread *m_thread = nullptr;   // may outlive the queue if a job ignores cancel
     RenderWorker *m_worker = nullptr; // lives on m_thread, deleted there when it finishes

@@ -1,6 +1,7 @@
 #include "core/render/render_worker.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 
 #include <exception>
 
@@ -115,6 +116,8 @@ bool RenderWorker::acquirePreview()
 void RenderWorker::run(quint64 id, const RenderRequestPtr &request, const TakeOutputSpec &outputs,
                        const CancelFlag &cancel)
 {
+    // However the job ends, the memory it left (and its peak) is shown.
+    const auto report = qScopeGuard([this] { reportMemory(); });
     const auto noFiles = std::make_shared<const TakeFiles>();
     if (cancel->load()) {
         emit jobFinished(id, cancelledOutput(), noFiles);
@@ -171,6 +174,18 @@ void RenderWorker::run(quint64 id, const RenderRequestPtr &request, const TakeOu
     }
 }
 
+void RenderWorker::reportMemory()
+{
+    if (!m_engine)
+        return;
+    // A readout is never worth failing for: a device that cannot say is shown as unknown.
+    try {
+        emit memoryRead(m_engine->memory());
+    } catch (...) {
+        emit memoryRead(MemoryReadout());
+    }
+}
+
 void RenderWorker::loadModel(const QString &folder)
 {
     if (!m_engine) {
@@ -179,8 +194,10 @@ void RenderWorker::loadModel(const QString &folder)
     }
     try {
         Result<ModelInfo> result = m_engine->loadModel(folder.toStdString());
-        if (result.ok())
+        if (result.ok()) {
             emit modelLoaded(result.value());
+            reportMemory();
+        }
         else
             emit modelLoadFailed(QString::fromStdString(result.error().toString()));
     } catch (const std::exception &e) {
@@ -203,6 +220,7 @@ void RenderWorker::configure(const EngineSettings &settings)
         }
         emit deviceNameReady(QString::fromStdString(m_engine->deviceName()));
         emit configured(settings);
+        reportMemory();
     } catch (const std::exception &e) {
         emit configureFailed(settings,
                              tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())));

@@ -60,9 +60,12 @@ signals:
     void modelLoadFailed(const QString &message);
     void configured(const mbq::EngineSettings &settings);
     void configureFailed(const mbq::EngineSettings &settings, const QString &message);
+    // After each job, model load and configure: the compute device's memory.
+    void memoryRead(const mbq::MemoryReadout &memory);
 
 private:
     bool acquirePreview();
+    void reportMemory();
 
     EngineFactory m_factory;
     std::unique_ptr<Engine> m_engine;

@@ -22,9 +22,10 @@ struct Options
 // Median seconds of `repeats` runs of fn after one warm-up; synchronises CUDA around each run.
 double medianSeconds(const Options &options, const std::function<void()> &fn);
 
-// Peak memory so far: the CUDA caching allocator's peak on a CUDA device, else this process's
-// peak resident set (VmHWM). MiB.
+// Peak memory since the last resetPeakMemory: the CUDA caching allocator's peak on a CUDA
+// device, else this process's peak resident set (VmHWM). MiB.
 double peakMemoryMiB(const at::Device &device);
+void resetPeakMemory(const at::Device &device);
 
 // Random weights for benchmarking a model at its real widths: N(0, 1) / sqrt(fan-in) for each
 // (name, shape), placed where `placement(name)` says.

@@ -6,13 +6,8 @@
 #include "inference/wan/vae_tiny.h"
 #include "tests/bench/bench.h"
 
-#include <sys/resource.h>
-
 #include <cstdio>
 
-#if defined(MBQ_TORCH_HAS_CUDA)
-#include <c10/cuda/CUDACachingAllocator.h>
-#endif
 
 namespace mbq::bench {
 
@@ -20,32 +15,6 @@ namespace {
 
 using wan::VaeEvaluation;
 using wan::WanVae;
-
-// Peak memory since the last reset: the CUDA allocator's peak on CUDA, the process's maximum
-// resident set on the CPU (which never resets, so CPU peaks only grow along the run).
-void resetPeak([[maybe_unused]] const Options &options)
-{
-#if defined(MBQ_TORCH_HAS_CUDA)
-    if (options.device.is_cuda())
-        c10::cuda::CUDACachingAllocator::resetPeakStats(options.device.index() < 0
-                                                            ? 0
-                                                            : options.device.index());
-#endif
-}
-
-double peakMiB(const Options &options)
-{
-#if defined(MBQ_TORCH_HAS_CUDA)
-    if (options.device.is_cuda()) {
-        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(
-            options.device.index() < 0 ? 0 : options.device.index());
-        return double(stats.allocated_bytes[0].peak) / (1024.0 * 1024.0);
-    }
-#endif
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0; // kB on Linux
-}
 
 } // namespace
 
@@ -88,11 +57,11 @@ bool runWanVae(const Options &options)
     Options timed = options;
     timed.repeats = std::max(1, std::min(options.repeats, options.device.is_cuda() ? 3 : 2));
     const auto report = [&](const char *what, const std::function<void()> &fn) {
-        resetPeak(options);
+        resetPeakMemory(options.device);
         const double seconds = medianSeconds(timed, fn);
         std::printf("wan-vae %-12s %3ldx%4ldx%4ld frames %8.1f ms  peak %8.1f MiB\n", what,
                     long(4 * (t - 1) + 1), long(8 * h), long(8 * w), seconds * 1000.0,
-                    peakMiB(options));
+                    peakMemoryMiB(options.device));
     };
     report("decode", [&] { (void)vae.decode(latent); });
     report("decode-tiled", [&] { (void)vae.decodeTiled(latent); });

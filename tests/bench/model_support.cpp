@@ -1,45 +1,29 @@
 // Shared by the model benches: peak memory and random weights at real widths.
+#include "inference/memory_readout.h"
 #include "tests/bench/bench.h"
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-
-#if defined(MBQ_TORCH_HAS_CUDA)
-#include <c10/cuda/CUDACachingAllocator.h>
-#endif
 
 namespace mbq::bench {
 
 namespace {
 
-double hostPeakMiB()
+int cudaIndex(const at::Device &device)
 {
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "VmHWM:") {
-            double kib = 0;
-            status >> kib;
-            return kib / 1024.0;
-        }
-        status.ignore(1 << 12, '\n');
-    }
-    return 0.0;
+    return device.is_cuda() ? std::max<int>(0, device.index()) : -1;
 }
 
 } // namespace
 
-double peakMemoryMiB([[maybe_unused]] const at::Device &device)
+double peakMemoryMiB(const at::Device &device)
 {
-#if defined(MBQ_TORCH_HAS_CUDA)
-    if (device.is_cuda()) {
-        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.index());
-        const auto &peak = stats.allocated_bytes[size_t(c10::CachingAllocator::StatType::AGGREGATE)];
-        return double(peak.peak) / (1024.0 * 1024.0);
-    }
-#endif
-    return hostPeakMiB();
+    return double(readMemory(cudaIndex(device)).peak) / (1024.0 * 1024.0);
+}
+
+void resetPeakMemory(const at::Device &device)
+{
+    resetMemoryPeak(cudaIndex(device));
 }
 
 std::map<std::string, at::Tensor> randomTensors(const TensorShapeList &shapes,

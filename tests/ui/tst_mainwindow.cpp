@@ -294,6 +294,10 @@ private slots:
         MainWindow window(&document, &queue);
         QVERIFY(window.openDemoProject());
         QVERIFY(!window.isWindowModified());
+        // The fake engine computes nothing, so there is no memory to show.
+        QSignalSpy memoryRead(&queue, &RenderQueue::memoryChanged);
+        QTRY_VERIFY(!memoryRead.isEmpty()); // once the start-up settings are applied
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("memoryLabel"))->isHidden());
         const QString before = document.data().parameters.targetPrompt();
         document.setTargetPrompt(QStringLiteral("a paper boat on a rainy street"));
         QVERIFY(window.isWindowModified());
@@ -411,6 +415,13 @@ private slots:
         QCOMPARE(job->output->frames.count, 5);
         QCOMPARE(job->output->frames.width, 64);
         QCOMPARE(job->output->completedSteps, 3);
+        // The status bar shows the memory the render left and its peak.
+        auto *memory = window.findChild<QLabel *>(QStringLiteral("memoryLabel"));
+        QTRY_VERIFY(!memory->isHidden());
+        QVERIFY2(memory->text().startsWith(QStringLiteral("RAM ")), qPrintable(memory->text()));
+        QVERIFY(queue.memory().peak >= queue.memory().inUse && queue.memory().inUse > 0);
+        QVERIFY2(memory->toolTip().contains(QStringLiteral("during the last render")),
+                 qPrintable(memory->toolTip()));
     }
 
     void theInspectorFollowsTheLoadedModelFamily()
