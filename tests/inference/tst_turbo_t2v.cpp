@@ -10,6 +10,7 @@
 #include "inference/pipelines/vc2_t2v.h"
 #include "inference/pipelines/vc2_transfer.h"
 #include "inference/sched/consistency_schedule.h"
+#include "inference/engine.h"
 #include "inference/sched/consistency_step.h"
 #include "inference/vc2_tools.h"
 #include "inference/videocrafter/sampler.h"
@@ -112,7 +113,8 @@ public:
     }
 };
 
-const char *message(const Result<Vc2GenerateOutput> &r)
+template<typename T>
+const char *message(const Result<T> &r)
 {
     return r ? "" : r.error().message.c_str();
 }
@@ -403,6 +405,36 @@ private Q_SLOTS:
         QVERIFY(again.ok());
         QCOMPARE(again->render.resumedSteps, 4);
         QVERIFY(again->render.frames.rgb == full->render.frames.rgb);
+    }
+
+    // The studio's engine takes a T2V-Turbo-v2 folder as its own family, with VC2's layers and
+    // size rule, and renders what the facade renders.
+    void theEngineRendersTheTurboFolder()
+    {
+        auto engine = createTorchEngine();
+        EngineSettings settings;
+        settings.device = "cpu";
+        settings.dtype = "f32";
+        QVERIFY(engine->configure(settings).ok());
+        auto info = engine->loadModel(m_folder);
+        QVERIFY2(info.ok(), message(info));
+        QCOMPARE(info->family, std::string("t2v-turbo-v2"));
+        QCOMPARE(info->layers, m_model->unet().layerIds());
+        RenderRequest request = tinyRequest(3);
+        request.settings.width = 64;
+        request.settings.height = 64;
+        auto rendered = engine->render(request, {});
+        QVERIFY2(rendered.ok(), message(rendered));
+        QCOMPARE(rendered->frames.width, 64);
+        QCOMPARE(rendered->completedSteps, 4);
+        auto direct = generateVc2(m_folder, request, cpu(), {});
+        QVERIFY(direct.ok());
+        QVERIFY(rendered->frames.rgb == direct->render.frames.rgb);
+        request.settings.width = 80;
+        auto refused = engine->render(request, {});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.find("multiple of 64") != std::string::npos,
+                 refused.error().message.c_str());
     }
 
     void requestErrors()
