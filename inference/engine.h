@@ -116,9 +116,11 @@ struct EngineSettings
     std::string device = "auto"; // "auto" (CUDA when present), "cpu", "cuda"
     std::string dtype = "auto";  // "auto" (bf16 on CUDA, f32 on CPU), "f32", "bf16"
     // Captured source Q kept for the next render: this much on the compute device (0 = no
-    // limit), then this much more in host memory (0 = none); fp8 stores a quarter of float32.
+    // limit), then this much more in host memory (0 = none), then on disk in the cache folder
+    // (0 = none); fp8 stores a quarter of float32.
     int64_t qBankBytes = 0;
     int64_t qBankHostBytes = 0;
+    int64_t qBankDiskBytes = 0;
     bool qBankFp8 = false;
     // Target latents after each step, kept so a re-render resumes at the first changed step:
     // this much in memory, then spilled to `cacheFolder` up to `trajectoryDiskBytes` (no disk

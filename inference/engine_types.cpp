@@ -60,7 +60,8 @@ namespace mbq {
 bool EngineSettings::operator==(const EngineSettings &o) const
 {
     return device == o.device && dtype == o.dtype && qBankBytes == o.qBankBytes
-        && qBankHostBytes == o.qBankHostBytes && qBankFp8 == o.qBankFp8
+        && qBankHostBytes == o.qBankHostBytes && qBankDiskBytes == o.qBankDiskBytes
+        && qBankFp8 == o.qBankFp8
         && trajectoryMemoryBytes == o.trajectoryMemoryBytes
         && trajectoryDiskBytes == o.trajectoryDiskBytes && cacheFolder == o.cacheFolder;
 }
@@ -73,7 +74,8 @@ Result<void> validateEngineSettings(const EngineSettings &s)
     if (s.dtype != "auto" && s.dtype != "f32" && s.dtype != "bf16")
         return makeError(ErrorCode::InvalidArgument,
                          "unknown compute precision '" + s.dtype + "'; use auto, f32 or bf16");
-    if (s.qBankBytes < 0 || s.qBankHostBytes < 0 || s.trajectoryMemoryBytes < 0
+    if (s.qBankBytes < 0 || s.qBankHostBytes < 0 || s.qBankDiskBytes < 0
+        || s.trajectoryMemoryBytes < 0
         || s.trajectoryDiskBytes < 0)
         return makeError(ErrorCode::InvalidArgument, "cache budgets cannot be negative");
     return {};

@@ -132,8 +132,7 @@ Result<void> WanSession::setCompute(const ComputeOptions &compute,
 
 void WanSession::setCaches(const EngineSettings &settings)
 {
-    const attention::QBankOptions bank{settings.qBankBytes, settings.qBankHostBytes,
-                                       settings.qBankFp8};
+    const attention::QBankOptions bank = attention::QBankOptions::from(settings);
     if (!(bank == m->bank.options()))
         m->bank = attention::QBank(bank);
     m->trajectory.setBudgets(settings.trajectoryMemoryBytes, settings.trajectoryDiskBytes,

@@ -723,6 +723,10 @@ TEXTS = {
             "ソースから取得したクエリを計算デバイス上に保持するメモリ。同じソースの次のレンダリングで"
             "抽出を省略できます"),
         "Q bank in &host memory:": ("Q-Bank im &Hauptspeicher:", "ホストメモリ上の Q バンク(&H):"),
+        "Q bank on di&sk:": ("Q-Bank auf der Fe&stplatte:", "ディスク上の Q バンク(&S):"),
+        "Disk space in the cache folder for captured queries past the memory budgets": (
+            "Speicherplatz im Cache-Ordner für erfasste Queries jenseits der Speicherbudgets",
+            "メモリの上限を超えたクエリを置くキャッシュフォルダ内のディスク容量"),
         # The host tier's budget at 0.
         "None": ("Keiner", "なし"),
         "Host memory for captured queries past the device budget; on a GPU they come back over "

@@ -1361,6 +1361,14 @@
         <source>Q bank in &amp;host memory:</source>
         <translation>Q-Bank im &amp;Hauptspeicher:</translation>
     </message>
+    <message>
+        <source>Disk space in the cache folder for captured queries past the memory budgets</source>
+        <translation>Speicherplatz im Cache-Ordner für erfasste Queries jenseits der Speicherbudgets</translation>
+    </message>
+    <message>
+        <source>Q bank on di&amp;sk:</source>
+        <translation>Q-Bank auf der Fe&amp;stplatte:</translation>
+    </message>
 </context>
 <context>
     <name>mbq::ProjectDocument</name>

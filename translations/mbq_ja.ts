@@ -1361,6 +1361,14 @@
         <source>Q bank in &amp;host memory:</source>
         <translation>ホストメモリ上の Q バンク(&amp;H):</translation>
     </message>
+    <message>
+        <source>Disk space in the cache folder for captured queries past the memory budgets</source>
+        <translation>メモリの上限を超えたクエリを置くキャッシュフォルダ内のディスク容量</translation>
+    </message>
+    <message>
+        <source>Q bank on di&amp;sk:</source>
+        <translation>ディスク上の Q バンク(&amp;S):</translation>
+    </message>
 </context>
 <context>
     <name>mbq::ProjectDocument</name>

@@ -12,6 +12,7 @@ const QString kDtype = QStringLiteral("engine/dtype");
 const QString kQBank = QStringLiteral("engine/qBankBytes");
 const QString kQBankHost = QStringLiteral("engine/qBankHostBytes");
 const QString kQBankFp8 = QStringLiteral("engine/qBankFp8");
+const QString kQBankDisk = QStringLiteral("engine/qBankDiskBytes");
 const QString kTrajectoryMemory = QStringLiteral("engine/trajectoryMemoryBytes");
 const QString kTrajectoryDisk = QStringLiteral("engine/trajectoryDiskBytes");
 const QString kCacheFolder = QStringLiteral("engine/cacheFolder");
@@ -46,6 +47,7 @@ EngineSettings loadEngineSettings(const QSettings &settings)
     engine.qBankBytes = bytes(kQBank, d.qBankBytes);
     engine.qBankHostBytes = bytes(kQBankHost, d.qBankHostBytes);
     engine.qBankFp8 = settings.value(kQBankFp8, d.qBankFp8).toBool();
+    engine.qBankDiskBytes = bytes(kQBankDisk, d.qBankDiskBytes);
     engine.trajectoryMemoryBytes = bytes(kTrajectoryMemory, d.trajectoryMemoryBytes);
     engine.trajectoryDiskBytes = bytes(kTrajectoryDisk, d.trajectoryDiskBytes);
     engine.cacheFolder = text(kCacheFolder, d.cacheFolder);
@@ -59,6 +61,7 @@ void saveEngineSettings(QSettings &settings, const EngineSettings &engine)
     settings.setValue(kQBank, qint64(engine.qBankBytes));
     settings.setValue(kQBankHost, qint64(engine.qBankHostBytes));
     settings.setValue(kQBankFp8, engine.qBankFp8);
+    settings.setValue(kQBankDisk, qint64(engine.qBankDiskBytes));
     settings.setValue(kTrajectoryMemory, qint64(engine.trajectoryMemoryBytes));
     settings.setValue(kTrajectoryDisk, qint64(engine.trajectoryDiskBytes));
     settings.setValue(kCacheFolder, QString::fromStdString(engine.cacheFolder));

@@ -1,6 +1,11 @@
 #include "inference/attention/q_bank.h"
 
+#include "inference/io/safetensors_writer.h"
+#include "inference/io/tensor_store.h"
+
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 
 namespace mbq::attention {
 
@@ -15,6 +20,52 @@ std::string byteSize(int64_t bytes)
 }
 
 } // namespace
+
+QBankOptions QBankOptions::from(const EngineSettings &settings)
+{
+    QBankOptions options;
+    options.deviceBytes = settings.qBankBytes;
+    options.hostBytes = settings.qBankHostBytes;
+    options.fp8 = settings.qBankFp8;
+    if (!settings.cacheFolder.empty() && settings.qBankDiskBytes > 0) {
+        options.diskFolder = (std::filesystem::path(settings.cacheFolder) / "qbank").string();
+        options.diskBytes = settings.qBankDiskBytes;
+    }
+    return options;
+}
+
+QBank::~QBank()
+{
+    reset(0);
+}
+
+QBank::QBank(QBank &&other) noexcept
+    : m_options(std::move(other.m_options))
+    , m_entries(std::move(other.m_entries))
+    , m_deviceBytes(other.m_deviceBytes)
+    , m_hostBytes(other.m_hostBytes)
+    , m_diskBytes(other.m_diskBytes)
+    , m_sourceKey(other.m_sourceKey)
+{
+    other.m_entries.clear();
+    other.m_deviceBytes = other.m_hostBytes = other.m_diskBytes = 0;
+}
+
+QBank &QBank::operator=(QBank &&other) noexcept
+{
+    if (this != &other) {
+        reset(0);
+        m_options = std::move(other.m_options);
+        m_entries = std::move(other.m_entries);
+        m_deviceBytes = other.m_deviceBytes;
+        m_hostBytes = other.m_hostBytes;
+        m_diskBytes = other.m_diskBytes;
+        m_sourceKey = other.m_sourceKey;
+        other.m_entries.clear();
+        other.m_deviceBytes = other.m_hostBytes = other.m_diskBytes = 0;
+    }
+    return *this;
+}
 
 QBankPlan QBank::plan(const InjectionSchedule &schedule)
 {
@@ -46,7 +97,76 @@ int64_t QBank::totalBudget() const
 {
     if (m_options.deviceBytes <= 0)
         return 0;
-    return m_options.deviceBytes + std::max<int64_t>(m_options.hostBytes, 0);
+    const int64_t disk = m_options.diskFolder.empty() ? 0 : m_options.diskBytes;
+    return m_options.deviceBytes + std::max<int64_t>(m_options.hostBytes, 0)
+        + std::max<int64_t>(disk, 0);
+}
+
+int64_t &QBank::tierBytes(Tier tier)
+{
+    return tier == Tier::Device ? m_deviceBytes : tier == Tier::Host ? m_hostBytes : m_diskBytes;
+}
+
+void QBank::erase(std::map<std::pair<int, std::string>, Entry>::iterator it)
+{
+    tierBytes(it->second.tier) -= it->second.bytes;
+    if (!it->second.file.empty()) {
+        std::error_code ec;
+        std::filesystem::remove(it->second.file, ec);
+    }
+    m_entries.erase(it);
+}
+
+bool QBank::writeToDisk(int step, const std::string &layer, Entry &entry)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(m_options.diskFolder, ec);
+    // One bank per engine session; the address keeps two sessions' files apart.
+    char name[96];
+    std::snprintf(name, sizeof name, "qbank-%p-%016llx-%s-", static_cast<const void *>(this),
+                  static_cast<unsigned long long>(m_sourceKey),
+                  step == kAnyStep ? "any" : std::to_string(step).c_str());
+    const std::string file = (fs::path(m_options.diskFolder) / (name + layer + ".safetensors"))
+                                 .string();
+    std::vector<io::SafetensorsWriteEntry> tensors;
+    if (m_options.fp8) {
+        // Raw bytes: LibTorch 1.13 keeps fp8 codes as uint8, 2.x as float8 tensors.
+        tensors.push_back(io::tensorEntry("codes", entry.fp8.codes.view(at::kByte).cpu()));
+        tensors.push_back(io::tensorEntry("scales", entry.fp8.scales.cpu()));
+    } else {
+        tensors.push_back(io::tensorEntry("q", entry.q.cpu().contiguous()));
+    }
+    if (!io::writeSafetensors(file, std::move(tensors)))
+        return false;
+    entry.file = file;
+    entry.q = at::Tensor();
+    entry.fp8.codes = entry.fp8.scales = at::Tensor();
+    entry.tier = Tier::Disk;
+    return true;
+}
+
+at::Tensor QBank::readFromDisk(const Entry &entry) const
+{
+    const auto unreadable = [&] {
+        entry.unreadable = true;
+        return at::Tensor();
+    };
+    auto store = io::TensorStore::open(entry.file);
+    if (!store)
+        return unreadable();
+    if (!m_options.fp8) {
+        auto q = store->load("q");
+        return q && q->scalar_type() == entry.dtype ? q->to(entry.device) : unreadable();
+    }
+    auto codes = store->load("codes");
+    auto scales = store->load("scales");
+    if (!codes || !scales)
+        return unreadable();
+    kernels::Fp8Queries onDevice = entry.fp8;
+    onDevice.codes = codes->view(entry.dtype).to(entry.device);
+    onDevice.scales = scales->to(entry.device);
+    return kernels::decodeFp8Queries(onDevice);
 }
 
 Result<void> QBank::checkBudget(const QBankPlan &plan, int64_t entryBytes) const
@@ -78,10 +198,8 @@ Result<void> QBank::checkBudget(const QBankPlan &plan, int64_t entryBytes) const
 Result<void> QBank::put(int step, const std::string &layer, const at::Tensor &q, int64_t heads)
 {
     const auto key = std::make_pair(step, layer);
-    if (const auto old = m_entries.find(key); old != m_entries.end()) {
-        (old->second.host ? m_hostBytes : m_deviceBytes) -= old->second.bytes;
-        m_entries.erase(old);
-    }
+    if (const auto old = m_entries.find(key); old != m_entries.end())
+        erase(old);
     Entry entry;
     entry.device = q.device();
     if (m_options.fp8)
@@ -91,11 +209,22 @@ Result<void> QBank::put(int step, const std::string &layer, const at::Tensor &q,
     entry.bytes = m_options.fp8 ? entry.fp8.bytes() : int64_t(entry.q.nbytes());
     const bool deviceFits = m_options.deviceBytes <= 0
                             || m_deviceBytes + entry.bytes <= m_options.deviceBytes;
-    if (!deviceFits) {
-        if (m_options.hostBytes <= 0 || m_hostBytes + entry.bytes > m_options.hostBytes)
+    const bool hostFits = m_options.hostBytes > 0
+                          && m_hostBytes + entry.bytes <= m_options.hostBytes;
+    const bool diskFits = !m_options.diskFolder.empty() && m_options.diskBytes > 0
+                          && m_diskBytes + entry.bytes <= m_options.diskBytes;
+    entry.dtype = m_options.fp8 ? entry.fp8.codes.scalar_type() : entry.q.scalar_type();
+    if (!deviceFits && !hostFits) {
+        if (!diskFits)
             return makeError(ErrorCode::OutOfMemory,
                              "the Q bank is full (" + byteSize(totalBudget()) + ") at layer '"
                                  + layer + "'; choose fewer layers or steps");
+        if (!writeToDisk(step, layer, entry))
+            return makeError(ErrorCode::Io,
+                             "cannot write the Q bank's disk tier in " + m_options.diskFolder
+                                 + " (full disk or no permission?); choose a cache folder with "
+                                   "room, or fewer layers or steps");
+    } else if (!deviceFits) {
         // Pinned, so serving it back to a GPU is one fast copy.
         const auto toHost = [&](const at::Tensor &t) {
             const at::Tensor host = t.to(at::kCPU);
@@ -107,9 +236,9 @@ Result<void> QBank::put(int step, const std::string &layer, const at::Tensor &q,
         } else {
             entry.q = toHost(entry.q);
         }
-        entry.host = true;
+        entry.tier = Tier::Host;
     }
-    (entry.host ? m_hostBytes : m_deviceBytes) += entry.bytes;
+    tierBytes(entry.tier) += entry.bytes;
     m_entries.emplace(key, std::move(entry));
     return {};
 }
@@ -127,6 +256,8 @@ at::Tensor QBank::fetch(int step, const std::string &layer) const
     const Entry *e = entry(step, layer);
     if (!e)
         return {};
+    if (e->tier == Tier::Disk)
+        return readFromDisk(*e);
     if (!m_options.fp8)
         return e->q.to(e->device, /*non_blocking=*/true);
     kernels::Fp8Queries onDevice = e->fp8;
@@ -145,7 +276,8 @@ bool QBank::covers(const QBankPlan &plan) const
 {
     for (int step : plan.steps) {
         for (const std::string &layer : plan.layers) {
-            if (!m_entries.count({step, layer}))
+            const auto it = m_entries.find({step, layer});
+            if (it == m_entries.end() || it->second.unreadable)
                 return false;
         }
     }
@@ -154,9 +286,8 @@ bool QBank::covers(const QBankPlan &plan) const
 
 void QBank::reset(uint64_t sourceKey)
 {
-    m_entries.clear();
-    m_deviceBytes = 0;
-    m_hostBytes = 0;
+    while (!m_entries.empty())
+        erase(m_entries.begin());
     m_sourceKey = sourceKey;
 }
 

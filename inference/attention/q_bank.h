@@ -3,9 +3,11 @@
 // it with only the entries the injection schedule needs; injection reads them back. A `single`
 // extraction stores one entry per layer under kAnyStep, served for every injected step.
 // Entries live on the compute device up to one budget, then in host memory (pinned when the
-// device is a GPU) up to a second; optionally as fp8 (kernels/qbank_codec.h), a quarter of
-// float32's bytes. The disk tier of ARCHITECTURE.md is not implemented yet.
+// device is a GPU) up to a second, then as files in a folder up to a third; optionally as fp8
+// (kernels/qbank_codec.h), a quarter of float32's bytes. The bank owns its files: they go when
+// their entry is replaced, the bank is reset or destroyed.
 
+#include "inference/engine.h"
 #include "inference/injection_schedule.h"
 #include "inference/result.h"
 #include "kernels/qbank_codec.h"
@@ -34,11 +36,17 @@ struct QBankOptions
     int64_t deviceBytes = 0; // on the compute device; <= 0: no limit (and no host tier)
     int64_t hostBytes = 0;   // then in host memory; 0: no host tier
     bool fp8 = false;        // store E4M3 codes with per-token, per-head scales
+    std::string diskFolder;  // then as safetensors files here, up to diskBytes; empty: no disk
+    int64_t diskBytes = 0;   // tier
 
     bool operator==(const QBankOptions &o) const
     {
-        return deviceBytes == o.deviceBytes && hostBytes == o.hostBytes && fp8 == o.fp8;
+        return deviceBytes == o.deviceBytes && hostBytes == o.hostBytes && fp8 == o.fp8
+            && diskFolder == o.diskFolder && diskBytes == o.diskBytes;
     }
+
+    // The artist's settings: the disk tier lives in "qbank" inside the cache folder.
+    static QBankOptions from(const EngineSettings &settings);
 };
 
 class QBank
@@ -48,8 +56,14 @@ public:
     static constexpr int kAnyStep = -1;
 
     // budgetBytes <= 0: no limit.
-    explicit QBank(int64_t budgetBytes = 0) : m_options{budgetBytes, 0, false} {}
+    explicit QBank(int64_t budgetBytes = 0) : m_options{budgetBytes, 0, false, {}, 0} {}
     explicit QBank(const QBankOptions &options) : m_options(options) {}
+    ~QBank();
+    // Moving hands the files over; a copy would delete them twice.
+    QBank(QBank &&other) noexcept;
+    QBank &operator=(QBank &&other) noexcept;
+    QBank(const QBank &) = delete;
+    QBank &operator=(const QBank &) = delete;
 
     const QBankOptions &options() const { return m_options; }
     // What one entry of `rows` × `tokens` × `channels` queries in `dtype` takes in this bank.
@@ -67,11 +81,12 @@ public:
     // OutOfMemory past the budgets.
     Result<void> put(int step, const std::string &layer, const at::Tensor &q, int64_t heads = 1);
     // The queries for (step, layer), else the kAnyStep entry of the layer, on the device they
-    // were captured on and in their dtype (decoded when stored as fp8); undefined when none.
+    // were captured on and in their dtype (decoded when stored as fp8); undefined when none, or
+    // when its file on disk can no longer be read.
     at::Tensor fetch(int step, const std::string &layer) const;
     // The stored tensor itself, for inspection: nullptr when absent or stored as fp8.
     const at::Tensor *find(int step, const std::string &layer) const;
-    // True when every entry of `plan` is present.
+    // True when every entry of `plan` is present (and none failed to read back from disk).
     bool covers(const QBankPlan &plan) const;
 
     // What the bank was extracted from (source, model, size, extraction settings); a caller
@@ -80,27 +95,39 @@ public:
     void reset(uint64_t sourceKey);
 
     size_t size() const { return m_entries.size(); }
-    int64_t bytes() const { return m_deviceBytes + m_hostBytes; } // both tiers
+    int64_t bytes() const { return m_deviceBytes + m_hostBytes + m_diskBytes; } // every tier
     int64_t hostBytes() const { return m_hostBytes; }
+    int64_t diskBytes() const { return m_diskBytes; }
     int64_t budget() const { return m_options.deviceBytes; }
     std::vector<std::pair<int, std::string>> keys() const;
 
 private:
+    enum class Tier { Device, Host, Disk };
     struct Entry
     {
         at::Tensor q;              // stored plainly, or undefined
         kernels::Fp8Queries fp8;   // stored as fp8 (codes defined)
         at::Device device = at::kCPU; // where it was captured, and is served
         int64_t bytes = 0;
-        bool host = false;         // in the host tier
+        Tier tier = Tier::Device;
+        std::string file;          // the disk tier's file; the tensors above are then undefined
+        at::ScalarType dtype = at::kFloat; // of q, or of the fp8 codes, as captured
+        // Its file could not be read back: covers() says no, so the next render extracts anew.
+        mutable bool unreadable = false;
     };
     const Entry *entry(int step, const std::string &layer) const;
     int64_t totalBudget() const;
+    int64_t &tierBytes(Tier tier);
+    void erase(std::map<std::pair<int, std::string>, Entry>::iterator it);
+    // Moves `entry` to a file in the disk folder; false when it cannot be written.
+    bool writeToDisk(int step, const std::string &layer, Entry &entry);
+    at::Tensor readFromDisk(const Entry &entry) const;
 
     QBankOptions m_options;
     std::map<std::pair<int, std::string>, Entry> m_entries;
     int64_t m_deviceBytes = 0;
     int64_t m_hostBytes = 0;
+    int64_t m_diskBytes = 0;
     uint64_t m_sourceKey = 0;
 };
 

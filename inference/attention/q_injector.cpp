@@ -80,8 +80,10 @@ void QInjector::injectSite(const QSite &site, at::Tensor &q)
         return;
     const at::Tensor source = m_injectBank->fetch(step, site.layer);
     if (!source.defined()) {
-        fail(makeError(ErrorCode::Internal, "the Q bank holds nothing for layer '" + site.layer
-                                                + "' at step " + std::to_string(step)));
+        // Absent, or its file in the disk tier is gone or damaged: never inject something else.
+        fail(makeError(ErrorCode::Io, "the Q bank has no readable entry for layer '" + site.layer
+                                          + "' at step " + std::to_string(step)
+                                          + "; render again to extract the source anew"));
         return;
     }
 

@@ -11,6 +11,8 @@
 #include "inference/wan/dit.h"
 #include "inference/wan_tools.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -314,15 +316,45 @@ private Q_SLOTS:
 
         // Room for one entry on the device: the other five go to the host tier, and the
         // render is the same bit for bit.
-        QBank tiered(attention::QBankOptions{entry, 8 * entry, false});
+        QBank tiered(attention::QBankOptions{entry, 8 * entry, false, {}, 0});
         request.bank = &tiered;
         auto fromHost = runTransfer(request);
         QVERIFY2(fromHost, message(fromHost));
         QCOMPARE(tiered.hostBytes(), 5 * entry);
         QVERIFY(at::equal(fromHost->render.latent, reference->render.latent));
 
+        // One entry on the device, one in host memory, four as files: still bit for bit.
+        QTemporaryDir disk;
+        const auto files = [&] { return QDir(disk.path()).entryInfoList(QDir::Files); };
+        {
+            QBank spilled(
+                attention::QBankOptions{entry, entry, false, disk.path().toStdString(), 8 * entry});
+            request.bank = &spilled;
+            auto fromDisk = runTransfer(request);
+            QVERIFY2(fromDisk, message(fromDisk));
+            QCOMPARE(spilled.diskBytes(), 4 * entry);
+            QCOMPARE(files().size(), 4);
+            QVERIFY(at::equal(fromDisk->render.latent, reference->render.latent));
+
+            // A damaged file fails the render by name instead of injecting something else; the
+            // next render extracts the source anew.
+            QFile victim(files().front().filePath());
+            QVERIFY(victim.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            victim.write("not a safetensors file");
+            victim.close();
+            auto damaged = runTransfer(request);
+            QVERIFY(!damaged);
+            QVERIFY2(damaged.error().message.find("no readable entry") != std::string::npos,
+                     damaged.error().message.c_str());
+            auto again = runTransfer(request);
+            QVERIFY2(again, message(again));
+            QCOMPARE(again->extractionPasses, 2);
+            QVERIFY(at::equal(again->render.latent, reference->render.latent));
+        }
+        QCOMPARE(files().size(), 0); // the bank's files go with it
+
         // Without a host tier the same budget is refused up front, offering what fits.
-        QBank small(attention::QBankOptions{entry, 0, false});
+        QBank small(attention::QBankOptions{entry, 0, false, {}, 0});
         request.bank = &small;
         auto refused = runTransfer(request);
         QVERIFY(!refused);
@@ -330,7 +362,7 @@ private Q_SLOTS:
         QVERIFY(refused.error().message.find("fp8") != std::string::npos);
 
         // fp8: about a quarter of the bytes; the render moves, but only a little.
-        QBank fp8(attention::QBankOptions{0, 0, true});
+        QBank fp8(attention::QBankOptions{0, 0, true, {}, 0});
         request.bank = &fp8;
         auto coded = runTransfer(request);
         QVERIFY2(coded, message(coded));
@@ -345,6 +377,17 @@ private Q_SLOTS:
         QVERIFY(delta.abs().max().item<double>() > 0.0);
         QVERIFY(delta.abs().max().item<double>()
                 < 0.1 * reference->render.latent.abs().max().item<double>());
+
+        // fp8 entries in files serve the same render as fp8 entries in memory.
+        QTemporaryDir fp8Disk;
+        const int64_t fp8Entry = fp8.bytes() / int64_t(fp8.size());
+        QBank fp8Spilled(attention::QBankOptions{fp8Entry, 0, true, fp8Disk.path().toStdString(),
+                                                 fp8.bytes()});
+        request.bank = &fp8Spilled;
+        auto codedFromDisk = runTransfer(request);
+        QVERIFY2(codedFromDisk, message(codedFromDisk));
+        QCOMPARE(fp8Spilled.diskBytes(), fp8.bytes() - fp8Entry);
+        QVERIFY(at::equal(codedFromDisk->render.latent, coded->render.latent));
     }
 
     void secondRenderReusesTheBank()

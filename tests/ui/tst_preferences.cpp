@@ -93,6 +93,7 @@ EngineSettings customSettings(const QString &cacheFolder)
     s.qBankBytes = 2 * kGiB;
     s.qBankHostBytes = 6 * kGiB;
     s.qBankFp8 = true;
+    s.qBankDiskBytes = 5 * kGiB;
     s.trajectoryMemoryBytes = kGiB / 2;
     s.trajectoryDiskBytes = 3 * kGiB;
     s.cacheFolder = cacheFolder.toStdString();
@@ -122,10 +123,11 @@ namespace mbq {
 // Readable QCOMPARE failures.
 char *toString(const EngineSettings &s)
 {
-    return qstrdup(QStringLiteral("{%1 %2 q=%3 host=%4 fp8=%5 mem=%6 disk=%7 '%8'}")
+    return qstrdup(QStringLiteral("{%1 %2 q=%3 host=%4 qdisk=%5 fp8=%6 mem=%7 disk=%8 '%9'}")
                        .arg(QString::fromStdString(s.device), QString::fromStdString(s.dtype))
                        .arg(s.qBankBytes)
                        .arg(s.qBankHostBytes)
+                       .arg(s.qBankDiskBytes)
                        .arg(s.qBankFp8)
                        .arg(s.trajectoryMemoryBytes)
                        .arg(s.trajectoryDiskBytes)
@@ -196,6 +198,11 @@ private slots:
         QVERIFY(fp8->isChecked());
         fp8->setChecked(false);
         QVERIFY(!dialog.engineSettings().qBankFp8);
+        auto *disk = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("qBankDiskSpin"));
+        QCOMPARE(disk->value(), 5.0);
+        disk->setValue(0.0);
+        QCOMPARE(disk->text(), QStringLiteral("None"));
+        QCOMPARE(dialog.engineSettings().qBankDiskBytes, int64_t(0));
     }
 
     void acceptedPreferencesReachTheEngineOnTheRenderThread()
@@ -216,6 +223,7 @@ private slots:
         dialog->findChild<QDoubleSpinBox *>(QStringLiteral("qBankBudgetSpin"))->setValue(2.0);
         dialog->findChild<QDoubleSpinBox *>(QStringLiteral("qBankHostSpin"))->setValue(6.0);
         dialog->findChild<QCheckBox *>(QStringLiteral("qBankFp8Check"))->setChecked(true);
+        dialog->findChild<QDoubleSpinBox *>(QStringLiteral("qBankDiskSpin"))->setValue(5.0);
         dialog->findChild<QDoubleSpinBox *>(QStringLiteral("trajectoryMemorySpin"))->setValue(0.5);
         dialog->findChild<QDoubleSpinBox *>(QStringLiteral("trajectoryDiskSpin"))->setValue(3.0);
         dialog->findChild<QLineEdit *>(QStringLiteral("cacheFolderEdit"))->setText(dir.path());

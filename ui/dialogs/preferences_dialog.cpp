@@ -64,6 +64,7 @@ PreferencesDialog::PreferencesDialog(const EngineSettings &engine, const QString
     , m_qBank(gibSpinBox(engine.qBankBytes, "qBankBudgetSpin"))
     , m_qBankHost(gibSpinBox(engine.qBankHostBytes, "qBankHostSpin"))
     , m_qBankFp8(new QCheckBox)
+    , m_qBankDisk(gibSpinBox(engine.qBankDiskBytes, "qBankDiskSpin"))
     , m_trajectoryMemory(gibSpinBox(engine.trajectoryMemoryBytes, "trajectoryMemorySpin"))
     , m_trajectoryDisk(gibSpinBox(engine.trajectoryDiskBytes, "trajectoryDiskSpin"))
     , m_cacheFolder(new QLineEdit)
@@ -125,7 +126,8 @@ QWidget *PreferencesDialog::buildComputeGroup(const EngineSettings &engine,
 
 QWidget *PreferencesDialog::buildCacheGroup(const EngineSettings &engine)
 {
-    for (QDoubleSpinBox *box : {m_qBank, m_qBankHost, m_trajectoryMemory, m_trajectoryDisk})
+    for (QDoubleSpinBox *box :
+         {m_qBank, m_qBankHost, m_qBankDisk, m_trajectoryMemory, m_trajectoryDisk})
         box->setSuffix(tr(" GiB"));
     m_qBank->setSpecialValueText(tr("No limit"));
     m_qBank->setToolTip(tr("Memory on the compute device for the source's captured queries, "
@@ -133,6 +135,9 @@ QWidget *PreferencesDialog::buildCacheGroup(const EngineSettings &engine)
     m_qBankHost->setSpecialValueText(tr("None"));
     m_qBankHost->setToolTip(tr("Host memory for captured queries past the device budget; on a "
                                "GPU they come back over PCIe instead of being extracted again"));
+    m_qBankDisk->setSpecialValueText(tr("None"));
+    m_qBankDisk->setToolTip(tr("Disk space in the cache folder for captured queries past the "
+                               "memory budgets"));
     m_qBankFp8->setObjectName(QStringLiteral("qBankFp8Check"));
     m_qBankFp8->setText(tr("Store queries in &8-bit floating point"));
     m_qBankFp8->setChecked(engine.qBankFp8);
@@ -160,6 +165,7 @@ QWidget *PreferencesDialog::buildCacheGroup(const EngineSettings &engine)
     auto *form = new QFormLayout(group);
     form->addRow(tr("&Q bank:"), m_qBank);
     form->addRow(tr("Q bank in &host memory:"), m_qBankHost);
+    form->addRow(tr("Q bank on di&sk:"), m_qBankDisk);
     form->addRow(QString(), m_qBankFp8);
     form->addRow(tr("&Trajectory in memory:"), m_trajectoryMemory);
     form->addRow(tr("Trajectory on dis&k:"), m_trajectoryDisk);
@@ -183,6 +189,7 @@ EngineSettings PreferencesDialog::engineSettings() const
     engine.qBankBytes = bytesOf(m_qBank);
     engine.qBankHostBytes = bytesOf(m_qBankHost);
     engine.qBankFp8 = m_qBankFp8->isChecked();
+    engine.qBankDiskBytes = bytesOf(m_qBankDisk);
     engine.trajectoryMemoryBytes = bytesOf(m_trajectoryMemory);
     engine.trajectoryDiskBytes = bytesOf(m_trajectoryDisk);
     engine.cacheFolder = m_cacheFolder->text().trimmed().toStdString();

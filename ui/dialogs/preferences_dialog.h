@@ -6,7 +6,7 @@
 // stores them once the engine accepted them, so a refused device never becomes the saved one.
 //
 // objectNames: languageCombo, deviceCombo, deviceInUseLabel, precisionCombo, qBankBudgetSpin,
-// qBankHostSpin, qBankFp8Check, trajectoryMemorySpin, trajectoryDiskSpin, cacheFolderEdit, cacheFolderBrowse.
+// qBankHostSpin, qBankFp8Check, qBankDiskSpin, trajectoryMemorySpin, trajectoryDiskSpin, cacheFolderEdit, cacheFolderBrowse.
 
 #include "inference/engine.h"
 
@@ -45,6 +45,7 @@ private:
     QDoubleSpinBox *m_qBank;
     QDoubleSpinBox *m_qBankHost;
     QCheckBox *m_qBankFp8;
+    QDoubleSpinBox *m_qBankDisk;
     QDoubleSpinBox *m_trajectoryMemory;
     QDoubleSpinBox *m_trajectoryDisk;
     QLineEdit *m_cacheFolder;
