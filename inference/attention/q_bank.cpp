@@ -4,8 +4,11 @@
 #include "inference/io/tensor_store.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
+
+#include <unistd.h>
 
 namespace mbq::attention {
 
@@ -122,11 +125,12 @@ bool QBank::writeToDisk(int step, const std::string &layer, Entry &entry)
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(m_options.diskFolder, ec);
-    // One bank per engine session; the address keeps two sessions' files apart.
+    // Process id and a process-wide count: no two banks, in this studio or another one sharing
+    // the cache folder, ever write the same name.
+    static std::atomic<unsigned long long> written {0};
     char name[96];
-    std::snprintf(name, sizeof name, "qbank-%p-%016llx-%s-", static_cast<const void *>(this),
-                  static_cast<unsigned long long>(m_sourceKey),
-                  step == kAnyStep ? "any" : std::to_string(step).c_str());
+    std::snprintf(name, sizeof name, "qbank-%ld-%llu-%s-", static_cast<long>(::getpid()),
+                  written.fetch_add(1), step == kAnyStep ? "any" : std::to_string(step).c_str());
     const std::string file = (fs::path(m_options.diskFolder) / (name + layer + ".safetensors"))
                                  .string();
     std::vector<io::SafetensorsWriteEntry> tensors;
