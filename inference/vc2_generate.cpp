@@ -2,6 +2,7 @@
 // (sampleVc2Seeded with the model's sampler) and motion transfer (Vc2TransferPipeline), saving
 // the latent before decoding.
 #include "inference/attention/q_bank.h"
+#include "inference/host_tensors.h"
 #include "inference/io/latent_file.h"
 #include "inference/pipelines/trajectory_cache.h"
 #include "inference/pipelines/vc2_t2v.h"
@@ -17,15 +18,6 @@
 namespace mbq {
 
 namespace {
-
-HostTensor toHost(const at::Tensor &tensor)
-{
-    const at::Tensor cpu = tensor.to(at::kCPU, at::kFloat).contiguous();
-    HostTensor host;
-    host.shape = cpu.sizes().vec();
-    host.data.assign(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
-    return host;
-}
 
 // [1, 3, T, H, W] in [−1, 1] → RGB8 frames: clamp, (x + 1)/2·255, truncate (the official
 // saver's uint8 cast).
@@ -46,14 +38,6 @@ VideoFrames toFrames(const at::Tensor &video, double fps)
     return frames;
 }
 
-// RGB8 frames -> [3, T, H, W] float32 in [-1, 1] (x/127.5 − 1, the official input mapping).
-at::Tensor framesToVideo(const VideoFrames &frames)
-{
-    const at::Tensor bytes = at::from_blob(const_cast<uint8_t *>(frames.rgb.data()),
-                                           {frames.count, frames.height, frames.width, 3},
-                                           at::kByte);
-    return bytes.permute({3, 0, 1, 2}).to(at::kFloat) / 127.5 - 1.0;
-}
 
 // The fps conditions of the official recipes: VC2's run_text2video.sh, T2V-Turbo-v2's app.py,
 // predict.py and distillation.

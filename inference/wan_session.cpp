@@ -3,6 +3,7 @@
 // or, with a source clip and an active injection schedule, motion transfer; the latent saved
 // before decoding.
 #include "inference/attention/q_bank.h"
+#include "inference/host_tensors.h"
 #include "inference/io/latent_file.h"
 #include "inference/pipelines/prompt_cache.h"
 #include "inference/pipelines/trajectory_cache.h"
@@ -19,24 +20,6 @@
 namespace mbq {
 
 namespace {
-
-HostTensor toHost(const at::Tensor &tensor)
-{
-    HostTensor host;
-    const at::Tensor values = tensor.to(at::kCPU, at::kFloat).contiguous();
-    host.shape = values.sizes().vec();
-    host.data.assign(values.data_ptr<float>(), values.data_ptr<float>() + values.numel());
-    return host;
-}
-
-// RGB8 frames -> [3, F, H, W] float32 in [-1, 1], the VAE's input.
-at::Tensor framesToVideo(const VideoFrames &frames)
-{
-    const at::Tensor bytes = at::from_blob(const_cast<uint8_t *>(frames.rgb.data()),
-                                           {frames.count, frames.height, frames.width, 3},
-                                           at::kByte);
-    return bytes.permute({3, 0, 1, 2}).to(at::kFloat) / 127.5 - 1.0;
-}
 
 std::string precisionName(const wan::WanDitPrecision &precision)
 {
