@@ -2,8 +2,8 @@
 // (sampleVc2Seeded with the model's sampler) and motion transfer (Vc2TransferPipeline), saving
 // the latent before decoding.
 #include "inference/attention/q_bank.h"
-#include "inference/host_tensors.h"
 #include "inference/io/latent_file.h"
+#include "inference/pipelines/host_tensors.h"
 #include "inference/pipelines/trajectory_cache.h"
 #include "inference/pipelines/vc2_t2v.h"
 #include "inference/pipelines/vc2_transfer.h"

@@ -3,8 +3,8 @@
 // or, with a source clip and an active injection schedule, motion transfer; the latent saved
 // before decoding.
 #include "inference/attention/q_bank.h"
-#include "inference/host_tensors.h"
 #include "inference/io/latent_file.h"
+#include "inference/pipelines/host_tensors.h"
 #include "inference/pipelines/prompt_cache.h"
 #include "inference/pipelines/trajectory_cache.h"
 #include "inference/pipelines/wan_components.h"

@@ -1,4 +1,4 @@
-#include "inference/host_tensors.h"
+#include "inference/pipelines/host_tensors.h"
 
 namespace mbq {
 
