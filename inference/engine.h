@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,10 @@ struct RenderRequest
     std::string prompt;
     std::string negativePrompt;
     std::string sourcePrompt; // prompt for the source extraction pass; empty by default
+    // Lockstep extraction only: the source clip is this model's render from this seed with this
+    // request's settings, so the source's trajectory starts from that noise instead of from an
+    // inversion of the clip.
+    std::optional<uint64_t> sourceSeed;
     GenerationSettings settings;
     InjectionSchedule injection;
     VideoFrames source; // conformed source clip; empty = plain text-to-video

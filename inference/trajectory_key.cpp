@@ -22,6 +22,10 @@ void hashStepInjection(attention::Fnv &f, const RenderRequest &request, uint64_t
     f.value(int(s.extraction));
     if (s.extraction == ExtractionMode::Single)
         f.value(s.extractionTimestep);
+    if (s.extraction == ExtractionMode::Lockstep) {
+        f.value(request.sourceSeed.has_value());
+        f.value(request.sourceSeed.value_or(0));
+    }
     f.value(uint64_t(s.tokenMask.size()));
     f.bytes(s.tokenMask.data(), s.tokenMask.size());
     f.string(request.sourcePrompt);

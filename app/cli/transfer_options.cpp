@@ -96,17 +96,28 @@ int readSchedule(const CommandLine &line, const TransferOptions &o, const std::s
         const QString extract = line.value(o.extract);
         if (extract == QLatin1String("per_step")) {
             schedule.extraction = ExtractionMode::PerStep;
+        } else if (extract == QLatin1String("lockstep")) {
+            schedule.extraction = ExtractionMode::Lockstep;
         } else if (extract.startsWith(QLatin1String("single:"))) {
             schedule.extraction = ExtractionMode::Single;
             schedule.extractionTimestep = extract.mid(7).toFloat(&ok);
             if (!ok)
                 return line.usageError(QStringLiteral("--extract single:T needs a timestep"));
         } else {
-            return line.usageError(QStringLiteral("--extract must be single:T or per_step"));
+            return line.usageError(
+                QStringLiteral("--extract must be single:T, per_step or lockstep"));
         }
     }
     if (auto valid = schedule.validate(steps, known); !valid)
         return fail(QString::fromStdString(valid.error().message));
+    if (line.isSet(o.sourceSeed)) {
+        if (schedule.extraction != ExtractionMode::Lockstep)
+            return line.usageError(QStringLiteral("--source-seed needs --extract lockstep"));
+        const qulonglong seed = line.value(o.sourceSeed).toULongLong(&ok);
+        if (!ok)
+            return line.usageError(QStringLiteral("--source-seed is not a whole number"));
+        request->sourceSeed = seed;
+    }
     request->injection = schedule;
     return -1;
 }
@@ -132,6 +143,7 @@ TransferOptions addTransferOptions(CommandLine &line)
     TransferOptions o;
     o.source = line.option("source");
     o.sourcePrompt = line.option("source-prompt");
+    o.sourceSeed = line.option("source-seed");
     o.layers = line.option("layers");
     o.weight = line.option("weight");
     o.stepsRange = line.option("steps-range");

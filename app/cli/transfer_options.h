@@ -13,6 +13,7 @@ struct TransferOptions
 {
     QCommandLineOption source {QStringLiteral("source")};
     QCommandLineOption sourcePrompt {QStringLiteral("source-prompt")};
+    QCommandLineOption sourceSeed {QStringLiteral("source-seed")};
     QCommandLineOption layers {QStringLiteral("layers")};
     QCommandLineOption weight {QStringLiteral("weight")};
     QCommandLineOption stepsRange {QStringLiteral("steps-range")};
@@ -23,7 +24,7 @@ struct TransferOptions
 
 TransferOptions addTransferOptions(CommandLine &line);
 
-// Fills request->injection, ->sourcePrompt and ->source (conformed to request->settings) for
+// Fills request->injection, ->sourcePrompt, ->sourceSeed and ->source (conformed to request->settings) for
 // `model`. -1 to go on, else the exit code (the problem already printed).
 int readTransferOptions(const CommandLine &line, const TransferOptions &options,
                         const ModelInfo &model, RenderRequest *request);

@@ -70,7 +70,8 @@ Result<void> Vc2TransferPipeline::check(const Vc2TransferRequest &request) const
         return valid.error();
     if (schedule.extraction == ExtractionMode::Lockstep)
         return makeError(ErrorCode::Unsupported,
-                         "lockstep extraction is not in this build yet; use single or per_step");
+                         "lockstep extraction runs on Wan2.1 only so far; for VideoCrafter2 use "
+                         "per_step or single");
     // VC2's sites see different grids (each resolution level, and frames as the sequence of
     // the temporal sites), so a mask over the latent grid would need resampling per site.
     if (!schedule.tokenMask.empty())

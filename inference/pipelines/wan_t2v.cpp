@@ -34,13 +34,6 @@ VideoFrames toFrames(const at::Tensor &unit, double fps)
     return frames;
 }
 
-at::Tensor padRows(const at::Tensor &rows, int64_t length)
-{
-    if (rows.size(0) >= length)
-        return rows.slice(0, 0, length);
-    return at::cat({rows, at::zeros({length - rows.size(0), rows.size(1)}, rows.options())});
-}
-
 Error torchFailure(const std::exception &e, const char *what)
 {
     std::string text = e.what();
@@ -54,6 +47,13 @@ Error torchFailure(const std::exception &e, const char *what)
 }
 
 } // namespace
+
+at::Tensor wanPadTextRows(const at::Tensor &rows, int64_t length)
+{
+    if (rows.size(0) >= length)
+        return rows.slice(0, 0, length);
+    return at::cat({rows, at::zeros({length - rows.size(0), rows.size(1)}, rows.options())});
+}
 
 const char *wanDefaultNegativePrompt()
 {
@@ -105,10 +105,10 @@ WanT2VPipeline::WanT2VPipeline(wan::WanDit &dit, TextEncoder &text, VideoVae *va
     , m_vae(vae)
 {}
 
-Result<at::Tensor> WanT2VPipeline::velocity(const at::Tensor &latent, int64_t timestep,
-                                            const at::Tensor &positive,
-                                            const at::Tensor &negative, double guidance,
-                                            bool batch, int step)
+Result<at::Tensor> wanGuidedVelocity(wan::WanDit &dit, const at::Tensor &latent,
+                                     int64_t timestep, const at::Tensor &positive,
+                                     const at::Tensor &negative, double guidance, bool batch,
+                                     int step)
 {
     using attention::GuidanceBranch;
     const auto options = at::TensorOptions().dtype(at::kFloat).device(latent.device());
@@ -116,7 +116,7 @@ Result<at::Tensor> WanT2VPipeline::velocity(const at::Tensor &latent, int64_t ti
     if (batch) {
         attention::ForwardContext context{step, {GuidanceBranch::Conditional,
                                                  GuidanceBranch::Unconditional}};
-        auto both = m_dit.forward(at::stack({latent, latent}),
+        auto both = dit.forward(at::stack({latent, latent}),
                                   at::full({2}, double(timestep), options),
                                   at::stack({positive, negative}), context);
         if (!both)
@@ -125,11 +125,11 @@ Result<at::Tensor> WanT2VPipeline::velocity(const at::Tensor &latent, int64_t ti
         unconditional = (*both)[1];
     } else {
         const at::Tensor t = at::full({1}, double(timestep), options);
-        auto c = m_dit.forward(latent.unsqueeze(0), t, positive.unsqueeze(0),
+        auto c = dit.forward(latent.unsqueeze(0), t, positive.unsqueeze(0),
                                {step, {GuidanceBranch::Conditional}});
         if (!c)
             return c.error();
-        auto u = m_dit.forward(latent.unsqueeze(0), t, negative.unsqueeze(0),
+        auto u = dit.forward(latent.unsqueeze(0), t, negative.unsqueeze(0),
                                {step, {GuidanceBranch::Unconditional}});
         if (!u)
             return u.error();
@@ -185,8 +185,8 @@ Result<WanT2VResult> WanT2VPipeline::run(const WanT2VRequest &request, const Job
         at::NoGradGuard noGrad;
         // Zero rows up to text_len, exactly what the DiT appends itself; padding here lets the
         // two prompts share one batch.
-        const at::Tensor pos = padRows(positive->to(device, at::kFloat), config.textLen);
-        const at::Tensor neg = padRows(negative->to(device, at::kFloat), config.textLen);
+        const at::Tensor pos = wanPadTextRows(positive->to(device, at::kFloat), config.textLen);
+        const at::Tensor neg = wanPadTextRows(negative->to(device, at::kFloat), config.textLen);
         at::Tensor latent = wanInitialNoise(*shape, s.seed).to(device);
         const int steps = (*schedule).steps();
         const bool keep = request.trajectory && int(request.trajectoryKeys.size()) == steps;
@@ -204,8 +204,12 @@ Result<WanT2VResult> WanT2VPipeline::run(const WanT2VRequest &request, const Job
                 result.cancelled = true;
                 break;
             }
-            auto v = velocity(latent, schedule->timesteps[size_t(i)], pos, neg, s.guidance,
-                              request.batchGuidance, i);
+            if (request.beforeStep) {
+                if (auto ready = request.beforeStep(i); !ready)
+                    return ready.error();
+            }
+            auto v = wanGuidedVelocity(m_dit, latent, schedule->timesteps[size_t(i)], pos, neg,
+                                       s.guidance, request.batchGuidance, i);
             if (!v)
                 return v.error();
             if (hooks.preview) {

@@ -32,6 +32,10 @@ struct WanT2VRequest
     // kept step and keeps every step it computes.
     TrajectoryCache *trajectory = nullptr;
     std::vector<uint64_t> trajectoryKeys;
+    // Runs before the model pass of every step this render computes (not the resumed ones),
+    // with the step's index; lockstep extraction runs the source's pass for that step here.
+    // An error ends the render with it.
+    std::function<Result<void>(int step)> beforeStep;
 };
 
 struct WanT2VResult
@@ -70,6 +74,18 @@ Result<std::vector<int64_t>> wanLatentShape(const wan::WanDitConfig &config,
                                             const GenerationSettings &settings,
                                             const VideoVae *vae);
 
+// The guided velocity at one step: unconditional + guidance · (conditional − unconditional),
+// from one DiT call on a batch of 2 or (batch false) two calls of 1, the calls' context naming
+// `step` and each row's guidance branch. positive and negative are padded to the text length.
+Result<at::Tensor> wanGuidedVelocity(wan::WanDit &dit, const at::Tensor &latent,
+                                     int64_t timestep, const at::Tensor &positive,
+                                     const at::Tensor &negative, double guidance, bool batch,
+                                     int step);
+
+// Text rows [length, dim] cut or zero-padded to `length` rows, as the DiT pads them itself;
+// padding first lets two prompts share one batch.
+at::Tensor wanPadTextRows(const at::Tensor &rows, int64_t length);
+
 class WanT2VPipeline
 {
 public:
@@ -80,10 +96,6 @@ public:
                              const LatentSink &saveLatent = {});
 
 private:
-    Result<at::Tensor> velocity(const at::Tensor &latent, int64_t timestep,
-                                const at::Tensor &positive, const at::Tensor &negative,
-                                double guidance, bool batch, int step);
-
     wan::WanDit &m_dit;
     TextEncoder &m_text;
     VideoVae *m_vae;

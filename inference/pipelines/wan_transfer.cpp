@@ -1,6 +1,7 @@
 #include "inference/pipelines/wan_transfer.h"
 #include "inference/pipelines/injected_hooks.h"
 #include "inference/pipelines/pipeline_errors.h"
+#include "inference/pipelines/wan_lockstep.h"
 
 #include "inference/attention/fnv.h"
 
@@ -77,6 +78,8 @@ uint64_t sourceKey(const WanTransferRequest &request, const wan::WanDit &dit)
     f.value(dit.parameterCount());
     f.value(int(dit.precision().stream));
     f.value(int(request.schedule.extraction));
+    f.value(request.sourceSeed.has_value());
+    f.value(request.sourceSeed.value_or(0));
     if (request.schedule.extraction == ExtractionMode::Single) {
         f.value(request.schedule.extractionTimestep);
     } else {
@@ -108,9 +111,10 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
         return valid.error();
     if (auto valid = schedule.validate(s.steps, m_dit.layerIds()); !valid)
         return valid.error();
-    if (schedule.extraction == ExtractionMode::Lockstep)
-        return makeError(ErrorCode::Unsupported,
-                         "lockstep extraction is not in this build yet; use single or per_step");
+    const bool lockstep = schedule.extraction == ExtractionMode::Lockstep;
+    if (request.sourceSeed && !lockstep)
+        return makeError(ErrorCode::InvalidArgument,
+                         "a source seed only applies to lockstep extraction");
     const at::Tensor &video = request.sourceVideo;
     if (!video.defined() || video.dim() != 4 || video.size(0) != 3)
         return makeError(ErrorCode::InvalidArgument,
@@ -141,8 +145,11 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
     }
     attention::QBank localBank(request.bankBudgetBytes);
     attention::QBank &bank = request.bank ? *request.bank : localBank;
-    const attention::QBankPlan plan = attention::QBank::plan(schedule);
-    const int64_t entryBytes = bank.entryBytes(1, grid.tokens(), config.dim, config.numHeads,
+    attention::QBankPlan plan = attention::QBank::plan(schedule);
+    if (lockstep) // one step at a time, with both guidance rows for a guided source
+        plan.steps = {attention::QBank::kAnyStep};
+    const int64_t entryBytes = bank.entryBytes(lockstep && request.sourceSeed ? 2 : 1,
+                                               grid.tokens(), config.dim, config.numHeads,
                                                m_dit.precision().stream);
     if (auto fits = bank.checkBudget(plan, entryBytes); !fits)
         return fits.error();
@@ -183,6 +190,10 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
     const bool keep = target.trajectory && int(target.trajectoryKeys.size()) == s.steps;
     const int resumeAt = keep ? target.trajectory->lastKept(target.trajectoryKeys) + 1 : 0;
     const uint64_t key = sourceKey(request, m_dit);
+    if (lockstep) {
+        return runLockstep(request, target, *shape, key, resumeAt, bank.options(), text, hooks,
+                           saveLatent, std::move(result));
+    }
     result.bankReused = (bank.sourceKey() == key && bank.covers(plan))
                         || resumeAt >= schedule.stepEnd;
     if (!result.bankReused) {
@@ -204,6 +215,80 @@ Result<WanTransferResult> WanTransferPipeline::run(const WanTransferRequest &req
         return *injector.error();
     if (!render)
         return render.error();
+    result.render = std::move(*render);
+    result.cancelled = result.render.cancelled;
+    return result;
+}
+
+Result<WanTransferResult> WanTransferPipeline::runLockstep(
+    const WanTransferRequest &request, WanT2VRequest target, const std::vector<int64_t> &shape,
+    uint64_t key, int resumeAt, const attention::QBankOptions &bankOptions, TextEncoder &text,
+    const JobHooks &hooks, const LatentSink &saveLatent, WanTransferResult result)
+{
+    const at::Device device = m_dit.precision().device;
+    const int64_t textLen = m_dit.config().textLen;
+    const std::string negativeText = target.negativePrompt.empty() ? wanDefaultNegativePrompt()
+                                                                   : target.negativePrompt;
+    auto sourceRows = text.encode(request.sourcePrompt, nullptr);
+    if (!sourceRows)
+        return sourceRows.error();
+    auto negativeRows = text.encode(negativeText, nullptr);
+    if (!negativeRows)
+        return negativeRows.error();
+
+    WanLockstepSetup setup;
+    setup.schedule = &request.schedule;
+    setup.settings = target.settings;
+    setup.sourcePrompt = wanPadTextRows(sourceRows->to(device, at::kFloat), textLen);
+    setup.negativePrompt = wanPadTextRows(negativeRows->to(device, at::kFloat), textLen);
+    setup.start.seed = request.sourceSeed;
+    setup.start.shape = shape;
+    setup.start.clean = [&]() -> Result<at::Tensor> {
+        if (hooks.progress)
+            hooks.progress(Progress{Stage::EncodeSource, 0, 1});
+        auto latent = m_vae.encode(request.sourceVideo.to(device, at::kFloat));
+        if (!latent)
+            return latent.error();
+        if (hooks.progress)
+            hooks.progress(Progress{Stage::EncodeSource, 1, 1});
+        return latent->to(device, at::kFloat);
+    };
+    // The one-step bank gets the artist's tiers, but never keeps files past this render.
+    setup.bankOptions = bankOptions;
+    setup.trajectory = target.trajectory;
+    setup.sourceKey = key;
+
+    attention::QInjector injector;
+    const InjectedHooks injected(hooks, injector);
+    WanLockstepSource source(m_dit, injector, std::move(setup), hooks);
+    result.bankReused = resumeAt >= request.schedule.stepEnd;
+    if (!result.bankReused) {
+        try {
+            at::NoGradGuard noGrad;
+            HookGuard guard(m_dit, &injector);
+            auto ready = source.prepare();
+            if (!ready)
+                return ready.error();
+            if (!*ready) {
+                result.cancelled = true;
+                return result;
+            }
+        } catch (const std::bad_alloc &) {
+            return makeError(ErrorCode::OutOfMemory, "out of host memory while inverting the source");
+        } catch (const std::exception &e) {
+            return failureFrom(e, "while inverting the source");
+        }
+    }
+    target.beforeStep = [&source](int step) { return source.beforeStep(step); };
+    if (source.guided()) // its captured rows pair with the target's (conditional, unconditional)
+        target.batchGuidance = true;
+    HookGuard guard(m_dit, &injector);
+    auto render = WanT2VPipeline(m_dit, text, &m_vae).run(target, injected.hooks(), saveLatent);
+    if (injector.error())
+        return *injector.error();
+    if (!render)
+        return render.error();
+    result.extractionPasses = source.passes();
     result.render = std::move(*render);
     result.cancelled = result.render.cancelled;
     return result;

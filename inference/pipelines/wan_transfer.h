@@ -5,7 +5,7 @@
 // that Q injected as the schedule says. Optionally the baseline (same prompt and seed, no
 // injection) is rendered first. With a trajectory cache both renders resume after their last
 // kept step, and no source pass runs when the steps left to compute inject nothing.
-// `lockstep` extraction is not implemented yet.
+// `lockstep` runs the source as a trajectory of its own beside the target (wan_lockstep.h).
 
 #include "inference/attention/q_bank.h"
 #include "inference/engine.h"
@@ -18,6 +18,7 @@
 #include <ATen/ATen.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct WanTransferRequest
     // the target's frame count and size.
     at::Tensor sourceVideo;
     std::string sourcePrompt; // empty by default, as in the paper
+    // Lockstep only: the source clip is this model's render from this seed with the target's
+    // settings, so its trajectory starts from that noise; unset: the clip is inverted.
+    std::optional<uint64_t> sourceSeed;
     // A digest of the source clip (sourceDigest()) that keys the bank instead of hashing the
     // pixels again; 0: hash sourceVideo.
     uint64_t sourceDigest = 0;
@@ -53,7 +57,7 @@ struct WanTransferResult
 {
     WanT2VResult render;   // with injection
     WanT2VResult baseline; // latent undefined unless wantBaseline
-    int extractionPasses = 0; // DiT forwards that captured source Q
+    int extractionPasses = 0; // DiT forwards run for the source (lockstep: inversion included)
     bool bankReused = false;  // or not needed: the steps left inject nothing
     bool cancelled = false;   // during extraction or either render
 };
@@ -68,6 +72,14 @@ public:
                                   const LatentSink &saveLatent = {});
 
 private:
+    // The injected render of lockstep extraction, from the point where run() has rendered the
+    // baseline and knows where the target resumes.
+    Result<WanTransferResult> runLockstep(const WanTransferRequest &request, WanT2VRequest target,
+                                          const std::vector<int64_t> &shape, uint64_t key,
+                                          int resumeAt,
+                                          const attention::QBankOptions &bankOptions,
+                                          TextEncoder &text, const JobHooks &hooks,
+                                          const LatentSink &saveLatent, WanTransferResult result);
     // Fills `bank` for `plan`; returns the number of DiT passes, or -1 when cancelled.
     Result<int> extract(const WanTransferRequest &request, const std::vector<int64_t> &shape,
                         const attention::QBankPlan &plan, attention::QBank &bank,

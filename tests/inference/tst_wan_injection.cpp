@@ -10,6 +10,7 @@
 #include "inference/pipelines/wan_transfer.h"
 #include "inference/wan/dit.h"
 #include "inference/wan_tools.h"
+#include "tests/inference/prompt_rows_encoder.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,27 +24,6 @@ using namespace mbq::pipelines;
 using attention::QBank;
 
 namespace {
-
-// Deterministic rows from the prompt's bytes; never refuses after release, so one instance
-// serves several runs.
-class FakeTextEncoder final : public TextEncoder
-{
-public:
-    explicit FakeTextEncoder(int64_t width) : m_width(width) {}
-
-    Result<at::Tensor> encode(const std::string &prompt, std::string *) override
-    {
-        uint64_t seed = 7;
-        for (unsigned char c : prompt)
-            seed = seed * 131 + c;
-        at::Generator generator = at::detail::createCPUGenerator(seed);
-        return at::randn({int64_t(prompt.size() % 5) + 1, m_width}, generator, at::kFloat);
-    }
-    void release() override {}
-
-private:
-    int64_t m_width;
-};
 
 WanT2VRequest target()
 {
@@ -108,13 +88,13 @@ private:
     Result<WanTransferResult> runTransfer(const WanTransferRequest &request,
                                           const JobHooks &hooks = {})
     {
-        FakeTextEncoder text(m_dit->config().textDim);
+        test::PromptRowsEncoder text(m_dit->config().textDim);
         return WanTransferPipeline(*m_dit, text, *m_vae).run(request, hooks);
     }
 
     WanT2VResult plain(const WanT2VRequest &request)
     {
-        FakeTextEncoder text(m_dit->config().textDim);
+        test::PromptRowsEncoder text(m_dit->config().textDim);
         auto result = WanT2VPipeline(*m_dit, text, nullptr).run(request, {});
         return result ? std::move(*result) : WanT2VResult();
     }
@@ -457,9 +437,13 @@ private Q_SLOTS:
                      != std::string::npos,
                  budget.error().message.c_str());
 
-        auto lockstep = runTransfer(transfer(schedule(1.0f, ExtractionMode::Lockstep, 0, 4)));
-        QVERIFY(!lockstep);
-        QCOMPARE(lockstep.error().code, ErrorCode::Unsupported);
+        request = transfer(schedule(1.0f, ExtractionMode::PerStep, 0, 4));
+        request.sourceSeed = 5;
+        auto seeded = runTransfer(request);
+        QVERIFY(!seeded);
+        QCOMPARE(seeded.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(seeded.error().message.find("lockstep") != std::string::npos,
+                 seeded.error().message.c_str());
 
         InjectionSchedule heads = schedule(1.0f, ExtractionMode::Single, 0, 4);
         heads.layers[1].headWeights = {1.0f};

@@ -1,0 +1,184 @@
+#include "inference/pipelines/wan_lockstep.h"
+
+#include "inference/attention/fnv.h"
+#include "inference/pipelines/wan_t2v.h"
+
+#include <utility>
+
+namespace mbq::pipelines {
+
+Result<at::Tensor> wanInvertLatent(wan::WanDit &dit, const at::Tensor &clean,
+                                   const at::Tensor &prompt, const sched::FlowSchedule &flow,
+                                   const JobHooks &hooks, int *passes)
+{
+    const int steps = flow.steps();
+    at::Tensor x = clean.to(at::kFloat);
+    for (int k = steps - 1; k >= 0; --k) {
+        if (hooks.cancelled())
+            return at::Tensor();
+        // From σ_{k+1} (0 at the clean end) up to σ_k, with the velocity at the lower noise:
+        // the Euler step of sampling, walked backwards.
+        const double timestep = k + 1 < steps ? double(flow.timesteps[size_t(k + 1)]) : 0.0;
+        auto v = dit.forward(x.unsqueeze(0), at::full({1}, timestep, x.options()),
+                             prompt.unsqueeze(0), {-1, {attention::GuidanceBranch::Source}});
+        if (!v)
+            return v.error();
+        ++*passes;
+        const double dSigma = double(flow.sigmas[size_t(k)]) - double(flow.sigmas[size_t(k + 1)]);
+        x = x + dSigma * (*v)[0].to(at::kFloat);
+        if (hooks.progress)
+            hooks.progress(Progress {Stage::ExtractQ, steps - k, steps});
+    }
+    return x;
+}
+
+WanLockstepSource::WanLockstepSource(wan::WanDit &dit, attention::QInjector &injector,
+                                     WanLockstepSetup setup, const JobHooks &hooks)
+    : m_dit(dit)
+    , m_injector(injector)
+    , m_setup(std::move(setup))
+    , m_hooks(hooks)
+    , m_bank(m_setup.bankOptions)
+{
+    for (const LayerInjection &l : m_setup.schedule->layers) {
+        if (l.isActive())
+            m_layers.insert(l.layer);
+    }
+    // The source's steps chain from everything its trajectory depends on, as the target's
+    // trajectory keys do.
+    attention::Fnv base;
+    base.string("mbq-lockstep-source-1");
+    base.value(m_setup.sourceKey);
+    base.value(int(m_setup.settings.sampler));
+    base.value(guided());
+    if (guided()) {
+        base.value(*m_setup.start.seed);
+        base.value(m_setup.settings.guidance);
+    }
+    uint64_t previous = base.hash();
+    for (int i = 0; i < m_setup.settings.steps; ++i) {
+        attention::Fnv f;
+        f.value(previous);
+        f.value(i);
+        previous = f.hash();
+        m_stepKeys.push_back(previous);
+    }
+}
+
+uint64_t WanLockstepSource::stepKey(int step) const
+{
+    return m_stepKeys[size_t(step)];
+}
+
+Result<bool> WanLockstepSource::prepare()
+{
+    if (m_start.defined())
+        return true;
+    const GenerationSettings &s = m_setup.settings;
+    auto flow = sched::officialFlowSchedule(s.steps, s.shift);
+    if (!flow)
+        return flow.error();
+    m_flow = std::move(*flow);
+    auto solver = sched::makeFlowSolver(s.sampler, m_flow);
+    if (!solver)
+        return solver.error();
+    m_solver = std::move(*solver);
+
+    const at::Device device = m_dit.precision().device;
+    // The inverted start is kept under the key of the state before step 0.
+    attention::Fnv startKey;
+    startKey.string("mbq-lockstep-start-1");
+    startKey.value(m_setup.sourceKey);
+    if (guided()) {
+        m_start = wanInitialNoise(m_setup.start.shape, *m_setup.start.seed).to(device);
+    } else if (auto kept = m_setup.trajectory ? m_setup.trajectory->find(startKey.hash(), device)
+                                              : std::nullopt) {
+        m_start = kept->latent;
+    } else {
+        auto clean = m_setup.start.clean();
+        if (!clean)
+            return clean.error();
+        m_injector.off();
+        auto inverted
+            = wanInvertLatent(m_dit, *clean, m_setup.sourcePrompt, m_flow, m_hooks, &m_passes);
+        if (!inverted)
+            return inverted.error();
+        if (!inverted->defined())
+            return false;
+        m_start = *inverted;
+        if (m_setup.trajectory)
+            m_setup.trajectory->put(startKey.hash(), {m_start, m_solver->state()});
+    }
+    m_latent = m_start;
+    m_step = 0;
+    return true;
+}
+
+Result<void> WanLockstepSource::step(bool capture)
+{
+    if (capture)
+        m_injector.capture(m_bank, m_layers, attention::QBank::kAnyStep);
+    else
+        m_injector.off();
+    const int64_t timestep = m_flow.timesteps[size_t(m_step)];
+    at::Tensor v;
+    if (guided()) {
+        auto both
+            = wanGuidedVelocity(m_dit, m_latent, timestep, m_setup.sourcePrompt,
+                                m_setup.negativePrompt, m_setup.settings.guidance, true, m_step);
+        if (!both)
+            return both.error();
+        v = *both;
+    } else {
+        const auto options = at::TensorOptions().dtype(at::kFloat).device(m_latent.device());
+        auto one = m_dit.forward(m_latent.unsqueeze(0), at::full({1}, double(timestep), options),
+                                 m_setup.sourcePrompt.unsqueeze(0),
+                                 {m_step, {attention::GuidanceBranch::Source}});
+        if (!one)
+            return one.error();
+        v = (*one)[0].to(at::kFloat);
+    }
+    ++m_passes;
+    if (m_injector.error())
+        return *m_injector.error();
+    m_latent = m_solver->step(v, m_latent);
+    if (m_setup.trajectory)
+        m_setup.trajectory->put(stepKey(m_step), {m_latent, m_solver->state()});
+    ++m_step;
+    return {};
+}
+
+Result<void> WanLockstepSource::beforeStep(int step)
+{
+    const InjectionSchedule &schedule = *m_setup.schedule;
+    if (step >= schedule.stepEnd)
+        return {};
+    if (!m_start.defined())
+        return makeError(ErrorCode::Internal, "the lockstep source was not prepared");
+    if (step < m_step)
+        return makeError(ErrorCode::Internal,
+                         "the lockstep source is past step " + std::to_string(step));
+    // A resumed target starts late: continue the source from its own kept step when there is
+    // one, else walk it up without capturing.
+    if (m_step < step && m_setup.trajectory) {
+        const std::vector<uint64_t> before(m_stepKeys.begin(), m_stepKeys.begin() + step);
+        const at::Device device = m_dit.precision().device;
+        if (auto kept = m_setup.trajectory->resumePoint(before, device);
+            kept && kept->first + 1 > m_step) {
+            m_latent = kept->second.latent;
+            m_solver->restore(kept->second.state);
+            m_step = kept->first + 1;
+        }
+    }
+    while (m_step < step) {
+        if (auto done = this->step(false); !done)
+            return done.error();
+    }
+    const bool inRange = step >= schedule.stepBegin;
+    if (auto done = this->step(inRange); !done)
+        return done.error();
+    m_injector.inject(m_bank, schedule);
+    return {};
+}
+
+} // namespace mbq::pipelines
