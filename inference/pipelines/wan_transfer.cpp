@@ -274,7 +274,8 @@ Result<WanTransferResult> WanTransferPipeline::runLockstep(
                 return result;
             }
         } catch (const std::bad_alloc &) {
-            return makeError(ErrorCode::OutOfMemory, "out of host memory while inverting the source");
+            return makeError(ErrorCode::OutOfMemory,
+                             "out of host memory while inverting the source");
         } catch (const std::exception &e) {
             return failureFrom(e, "while inverting the source");
         }

@@ -73,6 +73,20 @@ private slots:
         QVERIFY(json["identityLeak"].toObject()["leak"].isDouble());
     }
 
+    void lockstepInvertsTheSource()
+    {
+        const test::ProcessRun run = test::runMbq(
+            smallTransfer()
+            + QStringList {"--layers", "all", "--steps-range", "0:2", "--extract", "lockstep",
+                           "--out", file("lockstep.mp4"), "--baseline-out",
+                           file("lockstep_base.mp4")});
+        QVERIFY2(run.code == 0, run.err.constData());
+        QFile out(file("lockstep.mp4")), base(file("lockstep_base.mp4"));
+        QVERIFY(out.open(QIODevice::ReadOnly) && base.open(QIODevice::ReadOnly));
+        QVERIFY(out.size() > 0);
+        QVERIFY(out.readAll() != base.readAll());
+    }
+
     void badSettingsAreClearErrors()
     {
         // The paper's default layers (blocks 20-29) do not exist in a 3-block tiny model.
@@ -97,6 +111,11 @@ private slots:
         run = test::runMbq(args + QStringList {"--layers", "1", "--out", file("a.mp4")});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains("notes.mp4"), run.err.constData());
+        run = test::runMbq(smallTransfer()
+                           + QStringList {"--layers", "1", "--source-seed", "4", "--out",
+                                          file("a.mp4")});
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains("--source-seed needs --extract lockstep"), run.err.constData());
         QCOMPARE(test::runMbq({"transfer", "--model", m_model, "--out", file("a.mp4")}).code, 2);
         QVERIFY(!QFile::exists(file("a.mp4")));
     }
