@@ -13,6 +13,7 @@
 #include "inference/trajectory_key.h"
 #include "inference/vc2_tools.h"
 #include "inference/wan_tools.h"
+#include "tests/inference/tiny_wan.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,28 +38,6 @@ GenerationSettings tinySettings()
     return s;
 }
 
-// A bright square sliding right over a dark gradient.
-VideoFrames sourceClip()
-{
-    VideoFrames clip;
-    clip.width = 64;
-    clip.height = 48;
-    clip.count = 5;
-    clip.fps = 16.0;
-    clip.rgb.resize(size_t(clip.count) * clip.frameBytes());
-    for (int f = 0; f < clip.count; ++f) {
-        uint8_t *frame = clip.frame(f);
-        for (int y = 0; y < clip.height; ++y) {
-            for (int x = 0; x < clip.width; ++x) {
-                const bool square = y >= 12 && y < 32 && x >= 4 + 8 * f && x < 24 + 8 * f;
-                for (int c = 0; c < 3; ++c)
-                    frame[(y * clip.width + x) * 3 + c] = square ? 240 : uint8_t(20 + x);
-            }
-        }
-    }
-    return clip;
-}
-
 InjectionSchedule schedule(int begin, int end)
 {
     InjectionSchedule s;
@@ -77,7 +56,7 @@ RenderRequest transferRequest(int end)
     request.prompt = "a red fox runs through snow";
     request.settings = tinySettings();
     request.injection = schedule(0, end);
-    request.source = sourceClip();
+    request.source = test::slidingSquareClip();
     return request;
 }
 
@@ -383,7 +362,7 @@ private Q_SLOTS:
         request.injection.stepBegin = 0;
         request.injection.stepEnd = 4;
         request.injection.extraction = ExtractionMode::PerStep;
-        VideoFrames clip = sourceClip();
+        VideoFrames clip = test::slidingSquareClip();
         clip.width = clip.height = 64;
         clip.count = 2;
         clip.rgb.resize(size_t(clip.count) * clip.frameBytes());

@@ -10,7 +10,7 @@
 #include "inference/pipelines/wan_transfer.h"
 #include "inference/wan/dit.h"
 #include "inference/wan_tools.h"
-#include "tests/inference/prompt_rows_encoder.h"
+#include "tests/inference/tiny_wan.h"
 
 #include <QDir>
 #include <QFile>
@@ -80,40 +80,21 @@ class TestWanInjection : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::string m_folder;
-    std::unique_ptr<wan::WanDit> m_dit;
-    std::unique_ptr<VideoVae> m_vae;
+    test::TinyWan m_tiny;
 
     Result<WanTransferResult> runTransfer(const WanTransferRequest &request,
                                           const JobHooks &hooks = {})
     {
-        test::PromptRowsEncoder text(m_dit->config().textDim);
-        return WanTransferPipeline(*m_dit, text, *m_vae).run(request, hooks);
+        return m_tiny.transfer(request, hooks);
     }
 
-    WanT2VResult plain(const WanT2VRequest &request)
-    {
-        test::PromptRowsEncoder text(m_dit->config().textDim);
-        auto result = WanT2VPipeline(*m_dit, text, nullptr).run(request, {});
-        return result ? std::move(*result) : WanT2VResult();
-    }
+    WanT2VResult plain(const WanT2VRequest &request) { return m_tiny.render(request, false); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        TinyModelOptions options;
-        options.seed = 3;
-        options.folder = m_dir.filePath(QStringLiteral("tiny")).toStdString();
-        auto made = makeTinyModel(options);
-        QVERIFY2(made, made ? "" : made.error().message.c_str());
-        m_folder = options.folder;
-        auto dit = wan::WanDit::load(m_folder, wan::WanDitPrecision::cpuFloat32());
-        QVERIFY(dit);
-        m_dit = std::move(*dit);
-        auto vae = loadWanVideoVae(m_folder, at::kCPU);
-        QVERIFY(vae);
-        m_vae = std::move(*vae);
+        auto loaded = m_tiny.load();
+        QVERIFY2(loaded, loaded ? "" : loaded.error().message.c_str());
     }
 
     void weightZeroEqualsBaseline()
@@ -141,9 +122,9 @@ private Q_SLOTS:
         QBank bank;
         attention::QInjector recorder;
         recorder.capture(bank, {"block.0", "block.1", "block.2"}, std::nullopt);
-        m_dit->setQHook(&recorder);
+        m_tiny.dit().setQHook(&recorder);
         const WanT2VResult baseline = plain(target());
-        m_dit->setQHook(nullptr);
+        m_tiny.dit().setQHook(nullptr);
         QVERIFY(baseline.latent.defined());
         QCOMPARE(bank.size(), size_t(4 * 3)); // every step × every layer, both branches per entry
         QCOMPARE(bank.find(2, "block.1")->size(0), 2);
@@ -151,9 +132,9 @@ private Q_SLOTS:
         const InjectionSchedule all = schedule(1.0f, ExtractionMode::PerStep, 0, 4);
         attention::QInjector injector;
         injector.inject(bank, all);
-        m_dit->setQHook(&injector);
+        m_tiny.dit().setQHook(&injector);
         const WanT2VResult replayed = plain(target());
-        m_dit->setQHook(nullptr);
+        m_tiny.dit().setQHook(nullptr);
         QVERIFY(!injector.error());
         QCOMPARE(injector.injectPasses(), 4);
         QVERIFY(at::equal(replayed.latent, baseline.latent));
@@ -162,9 +143,9 @@ private Q_SLOTS:
         WanT2VRequest other = target();
         other.settings.seed = 6;
         const WanT2VResult otherBaseline = plain(other);
-        m_dit->setQHook(&injector);
+        m_tiny.dit().setQHook(&injector);
         const WanT2VResult steered = plain(other);
-        m_dit->setQHook(nullptr);
+        m_tiny.dit().setQHook(nullptr);
         QVERIFY(!at::equal(steered.latent, otherBaseline.latent));
     }
 
@@ -188,17 +169,17 @@ private Q_SLOTS:
         QBank bank;
         attention::QInjector recorder;
         recorder.capture(bank, {"block.0", "block.1", "block.2"}, std::nullopt);
-        m_dit->setQHook(&recorder);
+        m_tiny.dit().setQHook(&recorder);
         const WanT2VResult sourceRun = plain(source);
-        m_dit->setQHook(nullptr);
+        m_tiny.dit().setQHook(nullptr);
 
         const WanT2VResult baseline = plain(target());
         attention::QInjector injector;
         const InjectionSchedule all = schedule(1.0f, ExtractionMode::PerStep, 0, 4);
         injector.inject(bank, all);
-        m_dit->setQHook(&injector);
+        m_tiny.dit().setQHook(&injector);
         const WanT2VResult injected = plain(target());
-        m_dit->setQHook(nullptr);
+        m_tiny.dit().setQHook(nullptr);
         QVERIFY(!injector.error());
         const double near = (injected.latent - sourceRun.latent).norm().item<double>();
         const double far = (baseline.latent - sourceRun.latent).norm().item<double>();
@@ -224,7 +205,7 @@ private Q_SLOTS:
         const attention::ForwardContext context{
             1, {attention::GuidanceBranch::Conditional, attention::GuidanceBranch::Unconditional}};
         const std::string layer = "block.1";
-        const attention::QSite site{layer, 1, context, m_dit->config().numHeads, {}};
+        const attention::QSite site{layer, 1, context, m_tiny.dit().config().numHeads, {}};
         at::Generator generator = at::detail::createCPUGenerator(9);
         const at::Tensor before = at::randn({2, source.size(1), source.size(2)}, generator);
         at::Tensor q = before.clone();
@@ -237,7 +218,7 @@ private Q_SLOTS:
 
         // Outside the step range nothing moves.
         const attention::ForwardContext late{4, context.branches};
-        const attention::QSite lateSite{layer, 1, late, m_dit->config().numHeads, {}};
+        const attention::QSite lateSite{layer, 1, late, m_tiny.dit().config().numHeads, {}};
         at::Tensor untouched = before.clone();
         injector.onQuery(lateSite, untouched);
         QVERIFY(at::equal(untouched, before));
@@ -280,7 +261,7 @@ private Q_SLOTS:
             expected.push_back({step, "block.2"});
         }
         QCOMPARE(bank.keys(), expected);
-        const int64_t entry = 2 * 3 * 4 * m_dit->config().dim * 4; // tokens × dim × float32
+        const int64_t entry = 2 * 3 * 4 * m_tiny.dit().config().dim * 4; // tokens × dim × float32
         QCOMPARE(bank.bytes(), entry * int64_t(expected.size()));
     }
 
@@ -429,7 +410,7 @@ private Q_SLOTS:
         QVERIFY(layer.error().message.find("block.7") != std::string::npos);
 
         request = transfer(schedule(1.0f, ExtractionMode::PerStep, 0, 4));
-        request.bankBudgetBytes = 2 * 3 * 4 * m_dit->config().dim * 4 * 5; // 5 of 12 entries
+        request.bankBudgetBytes = 2 * 3 * 4 * m_tiny.dit().config().dim * 4 * 5; // 5 of 12 entries
         auto budget = runTransfer(request);
         QVERIFY(!budget);
         QCOMPARE(budget.error().code, ErrorCode::OutOfMemory);
@@ -463,7 +444,7 @@ private Q_SLOTS:
         WanGenerateOptions options;
         options.compute = {"cpu", "f32"};
 
-        auto missing = generateWan(m_folder, request, options, {});
+        auto missing = generateWan(m_tiny.folder(), request, options, {});
         QVERIFY(!missing);
         QVERIFY(missing.error().message.find("source clip") != std::string::npos);
 
@@ -475,7 +456,7 @@ private Q_SLOTS:
         request.source.fps = 16.0;
         request.source.rgb.assign(bytes.data_ptr<uint8_t>(),
                                   bytes.data_ptr<uint8_t>() + bytes.numel());
-        auto output = generateWan(m_folder, request, options, {});
+        auto output = generateWan(m_tiny.folder(), request, options, {});
         QVERIFY2(output, output ? "" : output.error().message.c_str());
         QCOMPARE(output->render.extractionPasses, 1);
         QCOMPARE(output->render.frames.count, 5);
@@ -485,13 +466,13 @@ private Q_SLOTS:
         std::atomic<bool> cancel{true};
         JobHooks hooks;
         hooks.cancel = &cancel;
-        auto cancelled = generateWan(m_folder, request, options, hooks);
+        auto cancelled = generateWan(m_tiny.folder(), request, options, hooks);
         QVERIFY2(cancelled, cancelled ? "" : cancelled.error().message.c_str());
         QVERIFY(cancelled->render.cancelled);
         QVERIFY(cancelled->render.frames.empty());
 
         request.settings.height = 32;
-        auto mismatch = generateWan(m_folder, request, options, {});
+        auto mismatch = generateWan(m_tiny.folder(), request, options, {});
         QVERIFY(!mismatch);
         QCOMPARE(mismatch.error().code, ErrorCode::InvalidArgument);
     }

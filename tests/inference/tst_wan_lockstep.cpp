@@ -6,17 +6,11 @@
 // source's steps are kept: a new target prompt inverts nothing, and moving the range end
 // resumes with only the source steps the new range adds, equal to a cold render.
 
-#include "inference/engine.h"
-#include "inference/pipelines/wan_components.h"
 #include "inference/pipelines/wan_lockstep.h"
-#include "inference/pipelines/wan_transfer.h"
 #include "inference/sched/flow_schedule.h"
 #include "inference/sched/flow_solver.h"
-#include "inference/wan/dit.h"
-#include "inference/wan_tools.h"
-#include "tests/inference/prompt_rows_encoder.h"
+#include "tests/inference/tiny_wan.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -50,28 +44,6 @@ InjectionSchedule everyLayer(const std::vector<std::string> &layers, int begin, 
     return s;
 }
 
-// A bright square sliding right over a dark gradient, as the engine takes a source clip.
-VideoFrames sourceClip()
-{
-    VideoFrames clip;
-    clip.width = 64;
-    clip.height = 48;
-    clip.count = 5;
-    clip.fps = 16.0;
-    clip.rgb.resize(size_t(clip.count) * clip.frameBytes());
-    for (int f = 0; f < clip.count; ++f) {
-        uint8_t *frame = clip.frame(f);
-        for (int y = 0; y < clip.height; ++y) {
-            for (int x = 0; x < clip.width; ++x) {
-                const bool square = y >= 12 && y < 32 && x >= 4 + 8 * f && x < 24 + 8 * f;
-                for (int c = 0; c < 3; ++c)
-                    frame[(y * clip.width + x) * 3 + c] = square ? 240 : uint8_t(20 + x);
-            }
-        }
-    }
-    return clip;
-}
-
 RenderRequest engineRequest(int end)
 {
     RenderRequest request;
@@ -82,7 +54,7 @@ RenderRequest engineRequest(int end)
     request.settings.steps = 6;
     request.settings.seed = 5;
     request.injection = everyLayer({"block.0", "block.1", "block.2"}, 0, end);
-    request.source = sourceClip();
+    request.source = test::slidingSquareClip();
     return request;
 }
 
@@ -103,31 +75,22 @@ class TestWanLockstep : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::string m_folder;
-    std::unique_ptr<wan::WanDit> m_dit;
-    std::unique_ptr<VideoVae> m_vae;
+    test::TinyWan m_tiny;
 
     Result<WanTransferResult> runTransfer(const WanTransferRequest &request,
                                           const JobHooks &hooks = {})
     {
-        test::PromptRowsEncoder text(m_dit->config().textDim);
-        return WanTransferPipeline(*m_dit, text, *m_vae).run(request, hooks);
+        return m_tiny.transfer(request, hooks);
     }
 
     // A plain render with its video: what a source made by this model looks like.
-    WanT2VResult render(const WanT2VRequest &request)
-    {
-        test::PromptRowsEncoder text(m_dit->config().textDim);
-        auto result = WanT2VPipeline(*m_dit, text, m_vae.get()).run(request, {});
-        return result ? std::move(*result) : WanT2VResult();
-    }
+    WanT2VResult render(const WanT2VRequest &request) { return m_tiny.render(request, true); }
 
     WanTransferRequest seededTransfer(const WanT2VResult &source, uint64_t sourceSeed)
     {
         WanTransferRequest request;
         request.target = target();
-        request.schedule = everyLayer(m_dit->layerIds(), 0, 4);
+        request.schedule = everyLayer(m_tiny.dit().layerIds(), 0, 4);
         request.sourceVideo = source.video;
         request.sourcePrompt = target().prompt;
         request.sourceSeed = sourceSeed;
@@ -141,7 +104,7 @@ private:
         EngineSettings cpu;
         cpu.device = "cpu";
         cpu.dtype = "f32";
-        if (!made->configure(cpu) || !made->loadModel(m_folder))
+        if (!made->configure(cpu) || !made->loadModel(m_tiny.folder()))
             return nullptr;
         return made;
     }
@@ -149,18 +112,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        TinyModelOptions options;
-        options.seed = 3;
-        options.folder = m_dir.filePath(QStringLiteral("tiny")).toStdString();
-        auto made = makeTinyModel(options);
-        QVERIFY2(made, made ? "" : made.error().message.c_str());
-        m_folder = options.folder;
-        auto dit = wan::WanDit::load(m_folder, wan::WanDitPrecision::cpuFloat32());
-        QVERIFY(dit);
-        m_dit = std::move(*dit);
-        auto vae = loadWanVideoVae(m_folder, at::kCPU);
-        QVERIFY(vae);
-        m_vae = std::move(*vae);
+        auto loaded = m_tiny.load();
+        QVERIFY2(loaded, loaded ? "" : loaded.error().message.c_str());
     }
 
     void ownTrajectoryGivesTheSourceRenderBack()
@@ -196,11 +149,11 @@ private Q_SLOTS:
         const at::Tensor clean
             = at::sin(at::linspace(0.0, 12.0, 16 * 2 * 6 * 8)).view({16, 2, 6, 8}) * 0.8;
         const at::Tensor prompt
-            = test::PromptRowsEncoder(m_dit->config().textDim).encode("a fox", nullptr).value();
+            = test::PromptRowsEncoder(m_tiny.dit().config().textDim).encode("a fox", nullptr).value();
         const auto walkDown = [&](const sched::FlowSchedule &flow, at::Tensor x) {
             auto solver = sched::makeFlowSolver(Sampler::Euler, flow);
             for (int i = 0; i < flow.steps(); ++i) {
-                auto v = m_dit->forward(x.unsqueeze(0),
+                auto v = m_tiny.dit().forward(x.unsqueeze(0),
                                         at::full({1}, double(flow.timesteps[size_t(i)])),
                                         prompt.unsqueeze(0), {i, {}});
                 x = (*solver)->step((*v)[0], x);
@@ -213,7 +166,7 @@ private Q_SLOTS:
             auto flow = sched::officialFlowSchedule(steps, 5.0);
             QVERIFY(flow);
             int passes = 0;
-            auto inverted = wanInvertLatent(*m_dit, clean, prompt, *flow, {}, &passes);
+            auto inverted = wanInvertLatent(m_tiny.dit(), clean, prompt, *flow, {}, &passes);
             QVERIFY2(inverted, inverted ? "" : inverted.error().message.c_str());
             QCOMPARE(passes, steps);
             error[steps] = distance(walkDown(*flow, *inverted), clean);
