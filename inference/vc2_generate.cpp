@@ -191,6 +191,7 @@ Result<Vc2GenerateOutput> Vc2Session::render(const RenderRequest &request,
             job.schedule = request.injection;
             job.sourceVideo = framesToVideo(request.source);
             job.sourcePrompt = request.sourcePrompt;
+            job.sourceSeed = request.sourceSeed;
             job.sourceDigest = source;
             job.wantBaseline = request.wantBaseline;
             job.bank = &m->bank;

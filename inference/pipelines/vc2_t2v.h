@@ -28,16 +28,22 @@ struct Vc2Trajectory
     std::vector<uint64_t> keys;
 };
 
+// z_T for `settings` (size, frames) drawn from `generator` in the sampler's wide dtype, on the
+// UNet's device: the first draw of a seeded run.
+at::Tensor vc2InitialLatent(vc2::Vc2Model &model, const GenerationSettings &settings,
+                            at::Generator &generator);
+
 // cond, uncond: [1, L, context_dim] (uncond unused by T2V-Turbo-v2); the seed, size and
 // frame count come from `settings`, the steps and guidance from `sampler`. Denoise progress
 // and cancel go through `hooks`. *resumedSteps (when given) is set to the steps taken from the
-// trajectory cache.
+// trajectory cache. `beforeStep` runs before each computed step's passes.
 Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model, const vc2::Vc2Sampler &sampler,
                                              const GenerationSettings &settings,
                                              const at::Tensor &cond, const at::Tensor &uncond,
                                              const JobHooks &hooks,
                                              const Vc2Trajectory &trajectory = {},
-                                             int *resumedSteps = nullptr);
+                                             int *resumedSteps = nullptr,
+                                             const vc2::Vc2BeforeStep &beforeStep = {});
 // VideoCrafter2's DDIM with settings.guidance at the fps condition `fpsCondition`.
 Result<vc2::Vc2SampleResult> sampleVc2Seeded(vc2::Vc2Model &model,
                                              const sched::DdimSchedule &schedule,

@@ -1,6 +1,7 @@
 #include "inference/pipelines/vc2_transfer.h"
 #include "inference/pipelines/injected_hooks.h"
 #include "inference/pipelines/pipeline_errors.h"
+#include "inference/pipelines/vc2_lockstep.h"
 
 #include "inference/attention/fnv.h"
 #include "inference/attention/q_injector.h"
@@ -49,6 +50,8 @@ uint64_t sourceKey(const Vc2TransferRequest &request, vc2::Vc2Model &model,
     f.value(request.fpsCondition);
     f.string(sampler.sourceIdentity());
     f.value(int(request.schedule.extraction));
+    f.value(request.sourceSeed.has_value());
+    f.value(request.sourceSeed.value_or(0));
     if (request.schedule.extraction == ExtractionMode::Single)
         f.value(request.schedule.extractionTimestep);
     else
@@ -68,9 +71,14 @@ Result<void> Vc2TransferPipeline::check(const Vc2TransferRequest &request) const
                              + samplerName(s.sampler));
     if (auto valid = schedule.validate(s.steps, m_model.unet().layerIds()); !valid)
         return valid.error();
-    if (schedule.extraction == ExtractionMode::Lockstep)
+    const bool lockstep = schedule.extraction == ExtractionMode::Lockstep;
+    if (request.sourceSeed && !lockstep)
+        return makeError(ErrorCode::InvalidArgument,
+                         "a source seed only applies to lockstep extraction");
+    if (lockstep && !request.sourceSeed && m_model.turbo())
         return makeError(ErrorCode::Unsupported,
-                         "lockstep extraction runs on Wan2.1 only so far; for VideoCrafter2 use "
+                         "T2V-Turbo-v2 re-noises at every step, so lockstep cannot retrace an "
+                         "inverted clip: give the seed the source was rendered with, or use "
                          "per_step or single");
     // VC2's sites see different grids (each resolution level, and frames as the sequence of
     // the temporal sites), so a mask over the latent grid would need resampling per site.
@@ -106,15 +114,10 @@ Result<int> Vc2TransferPipeline::extract(const Vc2TransferRequest &request,
     const at::Device device = unet.precision().device;
     try {
         at::NoGradGuard noGrad;
-        if (hooks.progress)
-            hooks.progress({Stage::EncodeSource, 0, 1});
-        auto latent = m_model.vae().encode(request.sourceVideo.unsqueeze(0));
-        if (!latent)
-            return latent.error();
-        // The sampler's arithmetic dtype, so a source pass sees what a target pass would.
-        const at::Tensor clean = latent->to(device, unet.precision().wide());
-        if (hooks.progress)
-            hooks.progress({Stage::EncodeSource, 1, 1});
+        auto encoded = encodeSource(request, hooks);
+        if (!encoded)
+            return encoded.error();
+        const at::Tensor clean = *encoded;
 
         auto prompt = m_model.encodePrompt(request.sourcePrompt);
         if (!prompt)
@@ -154,6 +157,78 @@ Result<int> Vc2TransferPipeline::extract(const Vc2TransferRequest &request,
     } catch (const std::exception &e) {
         return failureFrom(e, "while extracting Q");
     }
+}
+
+Result<at::Tensor> Vc2TransferPipeline::encodeSource(const Vc2TransferRequest &request,
+                                                     const JobHooks &hooks)
+{
+    if (hooks.progress)
+        hooks.progress({Stage::EncodeSource, 0, 1});
+    auto latent = m_model.vae().encode(request.sourceVideo.unsqueeze(0));
+    if (!latent)
+        return latent.error();
+    if (hooks.progress)
+        hooks.progress({Stage::EncodeSource, 1, 1});
+    // The sampler's arithmetic dtype, so a source pass sees what a target pass would.
+    const vc2::Vc2Precision &precision = m_model.unet().precision();
+    return latent->to(precision.device, precision.wide());
+}
+
+Result<Vc2TransferResult> Vc2TransferPipeline::runLockstep(
+    const Vc2TransferRequest &request, const vc2::Vc2Sampler &sampler, const at::Tensor &cond,
+    const at::Tensor &uncond, int resumeAt, uint64_t key,
+    const attention::QBankOptions &bankOptions, const JobHooks &hooks, Vc2TransferResult result)
+{
+    // A seeded source is the render's own walk; an inverted one walks back down with DDIM
+    // without noise or guidance, the walk its inversion undoes.
+    std::optional<vc2::Vc2Sampler> own;
+    if (!request.sourceSeed) {
+        vc2::Vc2SamplerOptions options;
+        options.steps = request.settings.steps;
+        options.guidance = 1.0;
+        options.fps = request.fpsCondition;
+        options.eta = 0.0;
+        auto made = vc2::Vc2Sampler::forModel(m_model, options);
+        if (!made)
+            return made.error();
+        own = std::move(*made);
+    }
+    auto sourceCond = m_model.encodePrompt(request.sourcePrompt);
+    if (!sourceCond)
+        return sourceCond.error();
+    Vc2LockstepSetup setup;
+    setup.schedule = &request.schedule;
+    setup.settings = request.settings;
+    setup.seed = request.sourceSeed;
+    setup.cond = *sourceCond;
+    setup.uncond = uncond;
+    setup.clean = [&] { return encodeSource(request, hooks); };
+    setup.bankOptions = bankOptions;
+    setup.trajectory = request.trajectory.cache;
+    setup.sourceKey = key;
+    Vc2LockstepSource source(m_model, own ? *own : sampler, std::move(setup), hooks);
+    HookGuard guard(m_model.unet(), &source);
+    result.bankReused = resumeAt >= request.schedule.stepEnd;
+    if (!result.bankReused) {
+        auto ready = source.prepare();
+        if (!ready)
+            return ready.error();
+        if (!*ready) {
+            result.cancelled = true;
+            return result;
+        }
+    }
+    auto render = sampleVc2Seeded(m_model, sampler, request.settings, cond, uncond, hooks,
+                                  request.trajectory, &result.resumedSteps,
+                                  [&source](int step) { return source.beforeStep(step); });
+    if (auto failed = source.error())
+        return *failed;
+    if (!render)
+        return render.error();
+    result.extractionPasses = source.passes();
+    result.render = std::move(*render);
+    result.cancelled = result.render.cancelled;
+    return result;
 }
 
 Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &request,
@@ -204,6 +279,9 @@ Result<Vc2TransferResult> Vc2TransferPipeline::run(const Vc2TransferRequest &req
         const bool keep = trajectory.cache && int(trajectory.keys.size()) == sampler->count();
         const int resumeAt = keep ? trajectory.cache->lastKept(trajectory.keys) + 1 : 0;
         const uint64_t key = sourceKey(request, m_model, *sampler);
+        if (request.schedule.extraction == ExtractionMode::Lockstep)
+            return runLockstep(request, *sampler, *cond, *uncond, resumeAt, key, bank.options(),
+                               hooks, std::move(result));
         result.bankReused = (bank.sourceKey() == key && bank.covers(plan))
                             || resumeAt >= request.schedule.stepEnd;
         // An inactive schedule needs no source at all: not even its encoding.

@@ -8,8 +8,8 @@
 // target prompt is then sampled exactly as text-to-video samples it, with that Q injected as the
 // schedule says; optionally the baseline (same prompt and seed, no injection) first. Latents only:
 // the caller decodes. With a trajectory cache both renders resume after their last kept step, and
-// no source pass runs when the steps left to compute inject nothing. `lockstep` and token masks are
-// not implemented for VC2 yet.
+// no source pass runs when the steps left to compute inject nothing. `lockstep` walks the source
+// beside the target (vc2_lockstep.h). Token masks are not implemented for VC2 yet.
 
 #include "inference/attention/q_bank.h"
 #include "inference/engine.h"
@@ -20,6 +20,7 @@
 #include <ATen/ATen.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace mbq::pipelines {
@@ -40,6 +41,9 @@ struct Vc2TransferRequest
     // render's frame count and size.
     at::Tensor sourceVideo;
     std::string sourcePrompt; // empty by default, as in the paper
+    // Lockstep only: the source clip is this model's render from this seed with the request's
+    // settings (required for T2V-Turbo-v2); unset: the clip is inverted.
+    std::optional<uint64_t> sourceSeed;
     // A digest of the source clip (sourceDigest()) that keys the bank instead of hashing the
     // pixels again; 0: hash sourceVideo.
     uint64_t sourceDigest = 0;
@@ -57,7 +61,7 @@ struct Vc2TransferResult
 {
     vc2::Vc2SampleResult render; // with injection; latent undefined if cancelled before it
     vc2::Vc2SampleResult baseline; // latent undefined unless wantBaseline
-    int extractionPasses = 0; // UNet forwards that captured source Q
+    int extractionPasses = 0; // UNet forwards run for the source (lockstep: inversion too)
     bool bankReused = false;  // or not needed: the steps left inject nothing
     int resumedSteps = 0;     // of the injected render, from the trajectory cache
     int baselineResumedSteps = 0;
@@ -75,6 +79,15 @@ public:
 
 private:
     Result<void> check(const Vc2TransferRequest &request) const;
+    // The source's VAE latent (scaled) on the UNet's device in the sampler's dtype.
+    Result<at::Tensor> encodeSource(const Vc2TransferRequest &request, const JobHooks &hooks);
+    // The injected render of lockstep extraction, once run() has rendered the baseline and
+    // knows where the target resumes.
+    Result<Vc2TransferResult> runLockstep(const Vc2TransferRequest &request,
+                                          const vc2::Vc2Sampler &sampler, const at::Tensor &cond,
+                                          const at::Tensor &uncond, int resumeAt, uint64_t key,
+                                          const attention::QBankOptions &bankOptions,
+                                          const JobHooks &hooks, Vc2TransferResult result);
     // Fills `bank` for `plan`; returns the number of UNet passes, or -1 when cancelled.
     Result<int> extract(const Vc2TransferRequest &request, const vc2::Vc2Sampler &sampler,
                         const attention::QBankPlan &plan, attention::QBank &bank,

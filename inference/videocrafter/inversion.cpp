@@ -6,7 +6,7 @@ namespace mbq::vc2 {
 
 Result<std::vector<at::Tensor>> invertVc2(const Vc2UNet &unet, const sched::DdimSchedule &schedule,
                                           const at::Tensor &z0, const at::Tensor &context,
-                                          double fps)
+                                          double fps, const std::function<bool(int)> &onPass)
 {
     const at::Tensor fpsTensor = at::full({1}, fps, at::kDouble);
     std::vector<at::Tensor> levels(size_t(schedule.count()));
@@ -19,6 +19,8 @@ Result<std::vector<at::Tensor>> invertVc2(const Vc2UNet &unet, const sched::Ddim
             return eps.error();
         x = sched::ddimInvertStep(c, x, *eps);
         levels[size_t(step)] = x;
+        if (onPass && !onPass(schedule.count() - step))
+            return std::vector<at::Tensor>();
     }
     return levels;
 }

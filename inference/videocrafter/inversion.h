@@ -10,6 +10,7 @@
 
 #include <ATen/ATen.h>
 
+#include <functional>
 #include <vector>
 
 namespace mbq::vc2 {
@@ -18,9 +19,12 @@ namespace mbq::vc2 {
 // ᾱ[0]. Walks the schedule from its last step to its first; for step k, ε is predicted at
 // step k's timestep from the current latent (the usual approximation) with `context` alone
 // (no guidance; the forward context says GuidanceBranch::Source). Returns one latent per step:
-// [k] is the latent sampling step k starts from, so [0] is the inverted noise.
+// [k] is the latent sampling step k starts from, so [0] is the inverted noise. `onPass` (when
+// given) hears of each finished pass and may stop the walk by returning false; the result is
+// then empty.
 Result<std::vector<at::Tensor>> invertVc2(const Vc2UNet &unet, const sched::DdimSchedule &schedule,
                                           const at::Tensor &z0, const at::Tensor &context,
-                                          double fps);
+                                          double fps,
+                                          const std::function<bool(int passes)> &onPass = {});
 
 } // namespace mbq::vc2

@@ -99,19 +99,22 @@ std::string Vc2Sampler::sourceIdentity() const
 Result<Vc2SampleResult> Vc2Sampler::sample(const Vc2UNet &unet, const at::Tensor &latent,
                                            const at::Tensor &cond, const at::Tensor &uncond,
                                            int firstStep, at::Generator &generator,
-                                           const Vc2StepCallback &onStep) const
+                                           const Vc2StepCallback &onStep,
+                                           const Vc2BeforeStep &beforeStep) const
 {
     if (m_turbo) {
         TurboSampleSettings settings;
         settings.guidance = m_turboGuidance;
         settings.fps = m_fps;
         settings.firstStep = firstStep;
+        settings.beforeStep = beforeStep;
         return sampleTurbo(unet, m_consistency, latent, cond, settings, generator, onStep);
     }
     Vc2SampleSettings settings;
     settings.guidance = m_guidance;
     settings.fps = m_fps;
     settings.firstStep = firstStep;
+    settings.beforeStep = beforeStep;
     return sampleVc2(unet, m_ddim, latent, cond, uncond, settings, generator, onStep);
 }
 

@@ -43,6 +43,10 @@ public:
     Vc2Sampler(sched::ConsistencySchedule schedule, TurboGuidance guidance, double fps);
 
     bool turbo() const { return m_turbo; }
+    // VideoCrafter2's DDIM schedule (empty for T2V-Turbo-v2).
+    const sched::DdimSchedule &ddim() const { return m_ddim; }
+    // True when a step runs an unconditional pass besides the conditional one.
+    bool guided() const { return !m_turbo && m_guidance != 1.0; }
     int count() const;
     int64_t timestep(int step) const;
     double fps() const { return m_fps; }
@@ -58,8 +62,8 @@ public:
     // step left it); `uncond` is read only by DDIM with guidance ≠ 1.
     Result<Vc2SampleResult> sample(const Vc2UNet &unet, const at::Tensor &latent,
                                    const at::Tensor &cond, const at::Tensor &uncond, int firstStep,
-                                   at::Generator &generator,
-                                   const Vc2StepCallback &onStep = {}) const;
+                                   at::Generator &generator, const Vc2StepCallback &onStep = {},
+                                   const Vc2BeforeStep &beforeStep = {}) const;
 
 private:
     bool m_turbo = false;

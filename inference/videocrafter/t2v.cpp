@@ -15,6 +15,10 @@ Result<Vc2SampleResult> sampleVc2(const Vc2UNet &unet, const sched::DdimSchedule
     const at::Tensor fps = at::full({1}, settings.fps, at::kDouble);
     const bool guided = settings.guidance != 1.0;
     for (int step = settings.firstStep; step < schedule.count(); ++step) {
+        if (settings.beforeStep) {
+            if (auto ready = settings.beforeStep(step); !ready)
+                return ready.error();
+        }
         const sched::DdimStepCoefficients &c = schedule.steps[size_t(step)];
         const at::Tensor t = at::full({1}, c.timestep, at::kLong);
         auto eps = unet.forward(latent, t, cond, fps, {step, {GuidanceBranch::Conditional}});

@@ -14,6 +14,12 @@
 
 namespace mbq::vc2 {
 
+// Called after every finished step with the latent; false stops sampling (cancel).
+using Vc2StepCallback = std::function<bool(int step, const at::Tensor &latent)>;
+// Called before every step's model passes with the step's index; lockstep extraction runs the
+// source's step here. An error ends sampling with it.
+using Vc2BeforeStep = std::function<Result<void>(int step)>;
+
 struct Vc2SampleSettings
 {
     double guidance = 12.0;
@@ -21,10 +27,8 @@ struct Vc2SampleSettings
     // Resuming: the latent passed in is the sample after step firstStep − 1 and the generator
     // is where that step left it (the trajectory cache keeps both).
     int firstStep = 0;
+    Vc2BeforeStep beforeStep; // optional
 };
-
-// Called after every finished step with the latent; false stops sampling (cancel).
-using Vc2StepCallback = std::function<bool(int step, const at::Tensor &latent)>;
 
 struct Vc2SampleResult
 {

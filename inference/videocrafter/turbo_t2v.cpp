@@ -25,6 +25,10 @@ Result<Vc2SampleResult> sampleTurbo(const Vc2UNet &unet, const sched::Consistenc
     const at::Tensor fps = at::full({1}, settings.fps, at::kDouble);
     const int last = schedule.count() - 1;
     for (int step = settings.firstStep; step <= last; ++step) {
+        if (settings.beforeStep) {
+            if (auto ready = settings.beforeStep(step); !ready)
+                return ready.error();
+        }
         const sched::ConsistencyStepCoefficients &c = schedule.steps[size_t(step)];
         const at::Tensor t = at::full({1}, c.timestep, at::kLong);
         auto eps

@@ -35,6 +35,7 @@ struct TurboSampleSettings
     // Resuming: the latent passed in is the sample after step firstStep − 1 and the generator
     // is where that step left it.
     int firstStep = 0;
+    Vc2BeforeStep beforeStep; // optional
 };
 
 // latent: z_T [1, C, T, h, w] in float32 (float64 for checks) whatever the UNet's dtype;

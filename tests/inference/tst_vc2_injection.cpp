@@ -337,11 +337,6 @@ private Q_SLOTS:
         QVERIFY(!mask);
         QCOMPARE(mask.error().code, ErrorCode::Unsupported);
 
-        InjectionSchedule lockstep = schedule(m_spatial, 1.0f, ExtractionMode::Lockstep, 0, 2);
-        auto locked = run(transfer(lockstep));
-        QVERIFY(!locked);
-        QCOMPARE(locked.error().code, ErrorCode::Unsupported);
-
         InjectionSchedule late = schedule(m_spatial, 1.0f, ExtractionMode::Single, 0, 2);
         late.extractionTimestep = 1000.0f;
         auto timestep = run(transfer(late));
