@@ -1,6 +1,5 @@
 #include "inference/pipelines/vc2_lockstep.h"
 
-#include "inference/attention/fnv.h"
 #include "inference/pipelines/vc2_t2v.h"
 #include "inference/videocrafter/inversion.h"
 
@@ -10,7 +9,9 @@ namespace mbq::pipelines {
 
 Vc2LockstepSource::Vc2LockstepSource(vc2::Vc2Model &model, vc2::Vc2Sampler sampler,
                                      Vc2LockstepSetup setup, const JobHooks &hooks)
-    : m_model(model)
+    : LockstepWalk(*setup.schedule, setup.trajectory, model.unet().precision().device,
+                   setup.sourceKey, sampler.count())
+    , m_model(model)
     , m_sampler(std::move(sampler))
     , m_setup(std::move(setup))
     , m_hooks(hooks)
@@ -22,33 +23,16 @@ Vc2LockstepSource::Vc2LockstepSource(vc2::Vc2Model &model, vc2::Vc2Sampler sampl
         if (l.isActive())
             m_layers.insert(l.layer);
     }
-    attention::Fnv base;
-    base.string("mbq-vc2-lockstep-source-1");
-    base.value(m_setup.sourceKey);
-    base.value(m_setup.seed.has_value());
-    base.value(m_setup.seed.value_or(0));
-    uint64_t previous = base.hash();
-    for (int i = 0; i < m_sampler.count(); ++i) {
-        attention::Fnv f;
-        f.value(previous);
-        f.value(i);
-        previous = f.hash();
-        m_stepKeys.push_back(previous);
-    }
 }
 
 Result<bool> Vc2LockstepSource::prepare()
 {
-    if (m_latent.defined())
+    if (started())
         return true;
     const at::Device device = m_model.unet().precision().device;
-    attention::Fnv startKey;
-    startKey.string("mbq-vc2-lockstep-start-1");
-    startKey.value(m_setup.sourceKey);
     if (m_setup.seed) {
         m_latent = vc2InitialLatent(m_model, m_setup.settings, m_generator);
-    } else if (auto kept = m_setup.trajectory ? m_setup.trajectory->find(startKey.hash(), device)
-                                              : std::nullopt) {
+    } else if (auto kept = m_trajectory ? m_trajectory->find(startKey(), device) : std::nullopt) {
         m_latent = kept->latent;
     } else {
         auto clean = m_setup.clean();
@@ -68,8 +52,8 @@ Result<bool> Vc2LockstepSource::prepare()
         if (levels->empty())
             return false;
         m_latent = levels->front();
-        if (m_setup.trajectory)
-            m_setup.trajectory->put(startKey.hash(), {m_latent, {0, {}, {}}});
+        if (m_trajectory)
+            m_trajectory->put(startKey(), {m_latent, {0, {}, {}}});
     }
     m_step = 0;
     return true;
@@ -105,45 +89,22 @@ Result<void> Vc2LockstepSource::step(bool capture)
         return *failed;
     m_passes += m_sampler.guided() ? 2 : 1;
     m_latent = done->latent;
-    if (m_setup.trajectory)
-        m_setup.trajectory->put(m_stepKeys[size_t(m_step)],
-                                {m_latent, {m_step + 1, {}, {m_generator.get_state()}}});
-    ++m_step;
+    keep({m_latent, {m_step + 1, {}, {m_generator.get_state()}}});
     return {};
 }
 
-Result<void> Vc2LockstepSource::beforeStep(int step)
+void Vc2LockstepSource::restore(const TrajectoryStep &kept)
 {
-    const InjectionSchedule &schedule = *m_setup.schedule;
-    if (step >= schedule.stepEnd)
-        return {};
-    if (!m_latent.defined())
-        return makeError(ErrorCode::Internal, "the lockstep source was not prepared");
-    if (step < m_step)
-        return makeError(ErrorCode::Internal,
-                         "the lockstep source is past step " + std::to_string(step));
-    // A resumed target starts late: continue the source from its own kept step when there is
-    // one, else walk it up without capturing.
-    if (m_step < step && m_setup.trajectory) {
-        const std::vector<uint64_t> before(m_stepKeys.begin(), m_stepKeys.begin() + step);
-        const at::Device device = m_model.unet().precision().device;
-        if (auto kept = m_setup.trajectory->resumePoint(before, device);
-            kept && kept->first + 1 > m_step) {
-            m_latent = kept->second.latent;
-            m_generator.set_state(kept->second.state.tensors.at(0).to(at::kCPU));
-            m_step = kept->first + 1;
-        }
-    }
-    while (m_step < step) {
-        if (auto done = this->step(false); !done)
-            return done.error();
-    }
-    if (auto done = this->step(step >= schedule.stepBegin); !done)
-        return done.error();
+    m_latent = kept.latent;
+    m_generator.set_state(kept.state.tensors.at(0).to(at::kCPU));
+}
+
+void Vc2LockstepSource::injectCaptured()
+{
     // An unguided source has only conditional Q: it serves both of the target's branches.
-    m_conditional.inject(m_conditionalBank, schedule);
-    m_unconditional.inject(m_sampler.guided() ? m_unconditionalBank : m_conditionalBank, schedule);
-    return {};
+    m_conditional.inject(m_conditionalBank, *m_setup.schedule);
+    m_unconditional.inject(m_sampler.guided() ? m_unconditionalBank : m_conditionalBank,
+                           *m_setup.schedule);
 }
 
 } // namespace mbq::pipelines

@@ -22,6 +22,7 @@
 #include "inference/attention/q_injector.h"
 #include "inference/engine.h"
 #include "inference/injection_schedule.h"
+#include "inference/pipelines/lockstep_walk.h"
 #include "inference/pipelines/trajectory_cache.h"
 #include "inference/result.h"
 #include "inference/videocrafter/sampler.h"
@@ -49,10 +50,12 @@ struct Vc2LockstepSetup
     std::function<Result<at::Tensor>()> clean;
     attention::QBankOptions bankOptions;
     TrajectoryCache *trajectory = nullptr; // optional
-    uint64_t sourceKey = 0; // the source, model and sampler: keys the kept steps
+    // Everything the source's walk depends on (Vc2TransferPipeline's source key covers the
+    // clip, model, prompt, sampler, seed and guidance): keys the kept steps.
+    uint64_t sourceKey = 0;
 };
 
-class Vc2LockstepSource final : public attention::QHook
+class Vc2LockstepSource final : public attention::QHook, public LockstepWalk
 {
 public:
     // sampler: the source's own, the render's for a seed, else DDIM with η 0 and no guidance.
@@ -62,19 +65,16 @@ public:
     // Finds where the source starts (kept, the seed's z_T, or the inversion with progress and
     // cancel); false when cancelled. Needed before the first beforeStep() inside the range.
     Result<bool> prepare();
-    // Runs the source up to `step`, captures its Q at `step` and switches to injecting it into
-    // the target's passes at `step`. Steps past the range need no source.
-    Result<void> beforeStep(int step);
 
     void onQuery(const attention::QSite &site, at::Tensor &q) override;
     // The first failure of either branch's injector.
     std::optional<Error> error() const;
-    // UNet passes run for the source: inversion plus the source's steps.
-    int passes() const { return m_passes; }
 
 private:
-    // One source step at m_step; captures when `capture`.
-    Result<void> step(bool capture);
+    bool started() const override { return m_latent.defined(); }
+    Result<void> step(bool capture) override;
+    void restore(const TrajectoryStep &kept) override;
+    void injectCaptured() override;
 
     vc2::Vc2Model &m_model;
     vc2::Vc2Sampler m_sampler;
@@ -85,11 +85,8 @@ private:
     attention::QBank m_conditionalBank;
     attention::QBank m_unconditionalBank;
     std::set<std::string> m_layers;
-    std::vector<uint64_t> m_stepKeys;
     at::Generator m_generator;
     at::Tensor m_latent; // the source before step m_step; undefined until prepare()
-    int m_step = 0;
-    int m_passes = 0;
 };
 
 } // namespace mbq::pipelines

@@ -50,8 +50,15 @@ uint64_t sourceKey(const Vc2TransferRequest &request, vc2::Vc2Model &model,
     f.value(request.fpsCondition);
     f.string(sampler.sourceIdentity());
     f.value(int(request.schedule.extraction));
-    f.value(request.sourceSeed.has_value());
-    f.value(request.sourceSeed.value_or(0));
+    if (request.schedule.extraction == ExtractionMode::Lockstep) {
+        // The source's own walk: from a seed, the render's sampler with its guidance and η.
+        f.value(request.sourceSeed.has_value());
+        f.value(request.sourceSeed.value_or(0));
+        if (request.sourceSeed) {
+            f.value(request.settings.guidance);
+            f.value(request.eta);
+        }
+    }
     if (request.schedule.extraction == ExtractionMode::Single)
         f.value(request.schedule.extractionTimestep);
     else

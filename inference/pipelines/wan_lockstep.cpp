@@ -1,6 +1,5 @@
 #include "inference/pipelines/wan_lockstep.h"
 
-#include "inference/attention/fnv.h"
 #include "inference/pipelines/wan_t2v.h"
 
 #include <utility>
@@ -34,7 +33,9 @@ Result<at::Tensor> wanInvertLatent(wan::WanDit &dit, const at::Tensor &clean,
 
 WanLockstepSource::WanLockstepSource(wan::WanDit &dit, attention::QInjector &injector,
                                      WanLockstepSetup setup, const JobHooks &hooks)
-    : m_dit(dit)
+    : LockstepWalk(*setup.schedule, setup.trajectory, dit.precision().device, setup.sourceKey,
+                   setup.settings.steps)
+    , m_dit(dit)
     , m_injector(injector)
     , m_setup(std::move(setup))
     , m_hooks(hooks)
@@ -44,35 +45,11 @@ WanLockstepSource::WanLockstepSource(wan::WanDit &dit, attention::QInjector &inj
         if (l.isActive())
             m_layers.insert(l.layer);
     }
-    // The source's steps chain from everything its trajectory depends on, as the target's
-    // trajectory keys do.
-    attention::Fnv base;
-    base.string("mbq-lockstep-source-1");
-    base.value(m_setup.sourceKey);
-    base.value(int(m_setup.settings.sampler));
-    base.value(guided());
-    if (guided()) {
-        base.value(*m_setup.start.seed);
-        base.value(m_setup.settings.guidance);
-    }
-    uint64_t previous = base.hash();
-    for (int i = 0; i < m_setup.settings.steps; ++i) {
-        attention::Fnv f;
-        f.value(previous);
-        f.value(i);
-        previous = f.hash();
-        m_stepKeys.push_back(previous);
-    }
-}
-
-uint64_t WanLockstepSource::stepKey(int step) const
-{
-    return m_stepKeys[size_t(step)];
 }
 
 Result<bool> WanLockstepSource::prepare()
 {
-    if (m_start.defined())
+    if (started())
         return true;
     const GenerationSettings &s = m_setup.settings;
     auto flow = sched::officialFlowSchedule(s.steps, s.shift);
@@ -85,15 +62,10 @@ Result<bool> WanLockstepSource::prepare()
     m_solver = std::move(*solver);
 
     const at::Device device = m_dit.precision().device;
-    // The inverted start is kept under the key of the state before step 0.
-    attention::Fnv startKey;
-    startKey.string("mbq-lockstep-start-1");
-    startKey.value(m_setup.sourceKey);
     if (guided()) {
-        m_start = wanInitialNoise(m_setup.start.shape, *m_setup.start.seed).to(device);
-    } else if (auto kept = m_setup.trajectory ? m_setup.trajectory->find(startKey.hash(), device)
-                                              : std::nullopt) {
-        m_start = kept->latent;
+        m_latent = wanInitialNoise(m_setup.start.shape, *m_setup.start.seed).to(device);
+    } else if (auto kept = m_trajectory ? m_trajectory->find(startKey(), device) : std::nullopt) {
+        m_latent = kept->latent;
     } else {
         auto clean = m_setup.start.clean();
         if (!clean)
@@ -105,11 +77,10 @@ Result<bool> WanLockstepSource::prepare()
             return inverted.error();
         if (!inverted->defined())
             return false;
-        m_start = *inverted;
-        if (m_setup.trajectory)
-            m_setup.trajectory->put(startKey.hash(), {m_start, m_solver->state()});
+        m_latent = *inverted;
+        if (m_trajectory)
+            m_trajectory->put(startKey(), {m_latent, m_solver->state()});
     }
-    m_latent = m_start;
     m_step = 0;
     return true;
 }
@@ -142,43 +113,19 @@ Result<void> WanLockstepSource::step(bool capture)
     if (m_injector.error())
         return *m_injector.error();
     m_latent = m_solver->step(v, m_latent);
-    if (m_setup.trajectory)
-        m_setup.trajectory->put(stepKey(m_step), {m_latent, m_solver->state()});
-    ++m_step;
+    keep({m_latent, m_solver->state()});
     return {};
 }
 
-Result<void> WanLockstepSource::beforeStep(int step)
+void WanLockstepSource::restore(const TrajectoryStep &kept)
 {
-    const InjectionSchedule &schedule = *m_setup.schedule;
-    if (step >= schedule.stepEnd)
-        return {};
-    if (!m_start.defined())
-        return makeError(ErrorCode::Internal, "the lockstep source was not prepared");
-    if (step < m_step)
-        return makeError(ErrorCode::Internal,
-                         "the lockstep source is past step " + std::to_string(step));
-    // A resumed target starts late: continue the source from its own kept step when there is
-    // one, else walk it up without capturing.
-    if (m_step < step && m_setup.trajectory) {
-        const std::vector<uint64_t> before(m_stepKeys.begin(), m_stepKeys.begin() + step);
-        const at::Device device = m_dit.precision().device;
-        if (auto kept = m_setup.trajectory->resumePoint(before, device);
-            kept && kept->first + 1 > m_step) {
-            m_latent = kept->second.latent;
-            m_solver->restore(kept->second.state);
-            m_step = kept->first + 1;
-        }
-    }
-    while (m_step < step) {
-        if (auto done = this->step(false); !done)
-            return done.error();
-    }
-    const bool inRange = step >= schedule.stepBegin;
-    if (auto done = this->step(inRange); !done)
-        return done.error();
-    m_injector.inject(m_bank, schedule);
-    return {};
+    m_latent = kept.latent;
+    m_solver->restore(kept.state);
+}
+
+void WanLockstepSource::injectCaptured()
+{
+    m_injector.inject(m_bank, *m_setup.schedule);
 }
 
 } // namespace mbq::pipelines

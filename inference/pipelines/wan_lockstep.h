@@ -21,6 +21,7 @@
 #include "inference/attention/q_injector.h"
 #include "inference/engine.h"
 #include "inference/injection_schedule.h"
+#include "inference/pipelines/lockstep_walk.h"
 #include "inference/pipelines/trajectory_cache.h"
 #include "inference/result.h"
 #include "inference/sched/flow_solver.h"
@@ -67,10 +68,12 @@ struct WanLockstepSetup
     WanLockstepStart start;
     attention::QBankOptions bankOptions; // of the one-step bank
     TrajectoryCache *trajectory = nullptr; // optional
-    uint64_t sourceKey = 0; // the source, model and schedule settings: keys the kept steps
+    // Everything the source's walk depends on (WanTransferPipeline's source key covers the
+    // clip, model, prompt, schedule, sampler and seed): keys the kept steps.
+    uint64_t sourceKey = 0;
 };
 
-class WanLockstepSource
+class WanLockstepSource final : public LockstepWalk
 {
 public:
     // The injector must be the DiT's hook; this switches it between capturing (the source's
@@ -82,20 +85,16 @@ public:
     // inversion (the long part, with progress and cancel). False when cancelled. Needed once
     // before the first beforeStep() inside the range.
     Result<bool> prepare();
-    // Runs the source up to `step`, captures its Q at `step` and leaves the injector injecting
-    // that into the target's pass at `step`. Steps past the range need no source.
-    Result<void> beforeStep(int step);
 
     // True when the source needs both guidance branches: the target must then batch its
     // branches the same way (conditional, unconditional), so captured rows pair with its rows.
     bool guided() const { return m_setup.start.seed.has_value(); }
-    // DiT passes run for the source: inversion plus the source's steps.
-    int passes() const { return m_passes; }
 
 private:
-    // One source step at m_step; captures when `capture`.
-    Result<void> step(bool capture);
-    uint64_t stepKey(int step) const;
+    bool started() const override { return m_latent.defined(); }
+    Result<void> step(bool capture) override;
+    void restore(const TrajectoryStep &kept) override;
+    void injectCaptured() override;
 
     wan::WanDit &m_dit;
     attention::QInjector &m_injector;
@@ -105,11 +104,7 @@ private:
     std::unique_ptr<sched::FlowSolver> m_solver;
     attention::QBank m_bank;
     std::set<std::string> m_layers;
-    std::vector<uint64_t> m_stepKeys; // the source's latent after each step
-    at::Tensor m_start; // the source at step 0; undefined until prepare()
-    at::Tensor m_latent; // the source before step m_step
-    int m_step = 0;
-    int m_passes = 0;
+    at::Tensor m_latent; // the source before step m_step; undefined until prepare()
 };
 
 } // namespace mbq::pipelines

@@ -78,8 +78,17 @@ uint64_t sourceKey(const WanTransferRequest &request, const wan::WanDit &dit)
     f.value(dit.parameterCount());
     f.value(int(dit.precision().stream));
     f.value(int(request.schedule.extraction));
-    f.value(request.sourceSeed.has_value());
-    f.value(request.sourceSeed.value_or(0));
+    if (request.schedule.extraction == ExtractionMode::Lockstep) {
+        // The source's own walk: its sampler and, from a seed, the render's guidance.
+        const GenerationSettings &s = request.target.settings;
+        f.value(int(s.sampler));
+        f.value(request.sourceSeed.has_value());
+        f.value(request.sourceSeed.value_or(0));
+        if (request.sourceSeed) {
+            f.value(s.guidance);
+            f.string(request.target.negativePrompt);
+        }
+    }
     if (request.schedule.extraction == ExtractionMode::Single) {
         f.value(request.schedule.extractionTimestep);
     } else {
