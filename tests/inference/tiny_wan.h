@@ -67,6 +67,19 @@ private:
     std::unique_ptr<pipelines::VideoVae> m_vae;
 };
 
+// "a red fox runs through snow" at 64×48, 5 frames, 4 steps, seed 5.
+inline pipelines::WanT2VRequest tinyWanRequest()
+{
+    pipelines::WanT2VRequest request;
+    request.prompt = "a red fox runs through snow";
+    request.settings.width = 64;
+    request.settings.height = 48;
+    request.settings.frames = 5;
+    request.settings.steps = 4;
+    request.settings.seed = 5;
+    return request;
+}
+
 // A bright square sliding right over a dark gradient: 64×48, 5 frames at 16 fps.
 inline VideoFrames slidingSquareClip()
 {

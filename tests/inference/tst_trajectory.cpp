@@ -13,7 +13,7 @@
 #include "inference/trajectory_key.h"
 #include "inference/vc2_tools.h"
 #include "inference/wan_tools.h"
-#include "tests/inference/tiny_wan.h"
+#include "tests/inference/tiny_vc2.h"
 
 #include <QDir>
 #include <QFile>
@@ -346,27 +346,9 @@ private Q_SLOTS:
         };
         auto [warm, layers] = vc2Engine();
         QVERIFY(warm);
-        RenderRequest request;
-        request.prompt = "a cat";
-        request.settings = vc2DefaultSettings();
-        request.settings.width = 64;
-        request.settings.height = 64;
-        request.settings.frames = 2;
-        request.settings.steps = 5;
-        request.settings.seed = 3;
-        for (const std::string &layer : layers) {
-            if (layer.find(".spatial") != std::string::npos)
-                request.injection.layers.push_back({layer, 1.0f, {}});
-        }
+        RenderRequest request
+            = test::vc2EngineTransfer(vc2DefaultSettings(), layers, ExtractionMode::PerStep, 4);
         QVERIFY(!request.injection.layers.empty());
-        request.injection.stepBegin = 0;
-        request.injection.stepEnd = 4;
-        request.injection.extraction = ExtractionMode::PerStep;
-        VideoFrames clip = test::slidingSquareClip();
-        clip.width = clip.height = 64;
-        clip.count = 2;
-        clip.rgb.resize(size_t(clip.count) * clip.frameBytes());
-        request.source = clip;
 
         auto first = warm->render(request, {});
         QVERIFY2(first, first ? "" : first.error().message.c_str());

@@ -15,6 +15,7 @@
 #include "inference/vc2_tools.h"
 #include "inference/videocrafter/sampler.h"
 #include "inference/videocrafter/vc2_model.h"
+#include "tests/inference/tiny_vc2.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,22 +31,11 @@ namespace {
 
 const char *kPrompt = "a red fox runs through snow";
 
-GenerationSettings tinySettings(uint64_t seed)
-{
-    GenerationSettings s = turboDefaultSettings();
-    s.seed = seed;
-    s.width = 16;
-    s.height = 8;
-    s.frames = 2;
-    s.steps = 4;
-    return s;
-}
-
 RenderRequest tinyRequest(uint64_t seed)
 {
     RenderRequest request;
     request.prompt = kPrompt;
-    request.settings = tinySettings(seed);
+    request.settings = test::tinyVc2Settings(turboDefaultSettings(), seed);
     request.wantLatents = true;
     return request;
 }
@@ -57,19 +47,10 @@ Vc2GenerateOptions cpu()
     return options;
 }
 
-// A bright block sliding right over a dark gradient: [3, 2, 8, 16] in [-1, 1].
-at::Tensor sourceVideo()
-{
-    at::Tensor video = at::linspace(-0.8, -0.2, 16).view({1, 1, 1, 16}).repeat({3, 2, 8, 1});
-    for (int64_t f = 0; f < 2; ++f)
-        video.select(1, f).narrow(1, 2, 4).narrow(2, 2 + 6 * f, 6).fill_(0.9);
-    return video.contiguous();
-}
-
 VideoFrames sourceFrames()
 {
     const at::Tensor bytes
-        = ((sourceVideo() + 1.0) * 127.5).round().to(at::kByte).permute({1, 2, 3, 0}).contiguous();
+        = ((test::blockSourceVideo() + 1.0) * 127.5).round().to(at::kByte).permute({1, 2, 3, 0}).contiguous();
     VideoFrames frames;
     frames.count = 2;
     frames.height = 8;
@@ -192,7 +173,7 @@ private Q_SLOTS:
         // per step ε = UNet(x, t, c, fps 8, W(7.5), W(m_t)) with m_t = 0.05 for t ≥ 500 (the
         // unet_mg default, percentage 0.5) and 0 below, x0 = (x − √(1−ᾱ)ε)/√ᾱ,
         // d = c_out·x0 + c_skip·x, x = √ᾱ_next·d + √(1−ᾱ_next)·z; the result is the last d.
-        const GenerationSettings s = tinySettings(3);
+        const GenerationSettings s = test::tinyVc2Settings(turboDefaultSettings(), 3);
         auto steps = sched::makeConsistencySchedule(m_model->config().schedule, 4);
         QVERIFY(steps.ok());
         const std::vector<int64_t> expectedTimesteps {999, 749, 499, 249};
@@ -232,7 +213,7 @@ private Q_SLOTS:
     void onePassPerStep()
     {
         PassRecorder recorder;
-        QVERIFY(plain(tinySettings(1), &recorder).defined());
+        QVERIFY(plain(test::tinyVc2Settings(turboDefaultSettings(), 1), &recorder).defined());
         QCOMPARE(recorder.passes.size(), size_t(4));
         for (int i = 0; i < 4; ++i) {
             QCOMPARE(recorder.passes[size_t(i)].first, i);
@@ -242,7 +223,7 @@ private Q_SLOTS:
 
     void motionGuidanceSchedule()
     {
-        const vc2::Vc2Sampler mg = sampler(tinySettings(1));
+        const vc2::Vc2Sampler mg = sampler(test::tinyVc2Settings(turboDefaultSettings(), 1));
         QVERIFY(mg.turbo());
         QCOMPARE(mg.count(), 4);
         QCOMPARE(mg.timestep(1), int64_t(749));
@@ -253,7 +234,7 @@ private Q_SLOTS:
         vc2::TurboSampling custom;
         custom.motionGuidance = 0.1;
         custom.motionPercentage = 0.3; // the gradio default: t ≥ 700
-        const vc2::Vc2Sampler tuned = sampler(tinySettings(1), custom);
+        const vc2::Vc2Sampler tuned = sampler(test::tinyVc2Settings(turboDefaultSettings(), 1), custom);
         QCOMPARE(*tuned.condition(749).motion, 0.1);
         QCOMPARE(*tuned.condition(699).motion, 0.0);
         QVERIFY(tuned.sourceIdentity() != mg.sourceIdentity());
@@ -290,7 +271,7 @@ private Q_SLOTS:
     void ownQueriesReproduceTheRender()
     {
         // One pass per step, so a bank captured from a render holds exactly that render's Q.
-        const GenerationSettings s = tinySettings(5);
+        const GenerationSettings s = test::tinyVc2Settings(turboDefaultSettings(), 5);
         QBank bank;
         const std::vector<std::string> &all = m_model->unet().layerIds();
         attention::QInjector recorder;
@@ -313,10 +294,10 @@ private Q_SLOTS:
         QBank bank;
         Vc2TransferRequest request;
         request.prompt = kPrompt;
-        request.settings = tinySettings(5);
+        request.settings = test::tinyVc2Settings(turboDefaultSettings(), 5);
         request.fpsCondition = 8.0;
         request.schedule = schedule(spatial(m_model->unet().layerIds()), 1, 3);
-        request.sourceVideo = sourceVideo();
+        request.sourceVideo = test::blockSourceVideo();
         request.bank = &bank;
         request.wantBaseline = true;
         auto result = Vc2TransferPipeline(*m_model).run(request, {});
@@ -333,7 +314,7 @@ private Q_SLOTS:
         const vc2::Vc2Sampler turbo = sampler(request.settings);
         const int64_t t = turbo.timestep(2);
         QCOMPARE(t, int64_t(499));
-        auto clean = m_model->vae().encode(sourceVideo().unsqueeze(0));
+        auto clean = m_model->vae().encode(test::blockSourceVideo().unsqueeze(0));
         QVERIFY(clean.ok());
         at::Generator generator = at::detail::createCPUGenerator(kVc2ExtractionSeed);
         const at::Tensor noise = at::randn(clean->sizes(), generator);

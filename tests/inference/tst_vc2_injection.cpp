@@ -17,6 +17,7 @@
 #include "inference/vc2_tools.h"
 #include "inference/videocrafter/unet_plan.h"
 #include "inference/videocrafter/vc2_model.h"
+#include "tests/inference/tiny_vc2.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -29,26 +30,6 @@ using namespace mbq::pipelines;
 using attention::QBank;
 
 namespace {
-
-GenerationSettings tinySettings(uint64_t seed)
-{
-    GenerationSettings s = vc2DefaultSettings();
-    s.seed = seed;
-    s.width = 16;
-    s.height = 8;
-    s.frames = 2;
-    s.steps = 4;
-    return s;
-}
-
-// A bright block sliding right over a dark gradient: [3, 2, 8, 16] in [-1, 1].
-at::Tensor sourceVideo()
-{
-    at::Tensor video = at::linspace(-0.8, -0.2, 16).view({1, 1, 1, 16}).repeat({3, 2, 8, 1});
-    for (int64_t f = 0; f < 2; ++f)
-        video.select(1, f).narrow(1, 2, 4).narrow(2, 2 + 6 * f, 6).fill_(0.9);
-    return video.contiguous();
-}
 
 InjectionSchedule schedule(const std::vector<std::string> &layers, float weight,
                            ExtractionMode extraction, int begin, int end)
@@ -84,9 +65,9 @@ private:
     {
         Vc2TransferRequest request;
         request.prompt = "a red fox runs through snow";
-        request.settings = tinySettings(5);
+        request.settings = test::tinyVc2Settings(vc2DefaultSettings(), 5);
         request.schedule = s;
-        request.sourceVideo = sourceVideo();
+        request.sourceVideo = test::blockSourceVideo();
         request.wantBaseline = true;
         return request;
     }
@@ -130,13 +111,13 @@ private Q_SLOTS:
         QCOMPARE(off->extractionPasses, 0);
         QVERIFY(at::equal(off->render.latent, off->baseline.latent));
         // And both are the plain text-to-video render of that seed.
-        QVERIFY(at::equal(off->render.latent, plain(tinySettings(5), nullptr)));
+        QVERIFY(at::equal(off->render.latent, plain(test::tinyVc2Settings(vc2DefaultSettings(), 5), nullptr)));
     }
 
     void ownQueriesReproduceTheBaseline()
     {
         // Guidance 1: one (conditional) pass per step, so the bank holds each step's own Q.
-        GenerationSettings s = tinySettings(5);
+        GenerationSettings s = test::tinyVc2Settings(vc2DefaultSettings(), 5);
         s.guidance = 1.0;
         QBank bank;
         const std::vector<std::string> &all = m_model->unet().layerIds();
@@ -165,7 +146,7 @@ private Q_SLOTS:
         // unconditional Q. Injected into that branch alone it changes nothing; into the
         // conditional branch alone it does. Spatial q rows are frames, temporal rows pixels:
         // the branch applies to all rows of the video.
-        const GenerationSettings s = tinySettings(5);
+        const GenerationSettings s = test::tinyVc2Settings(vc2DefaultSettings(), 5);
         QBank bank;
         const std::vector<std::string> &all = m_model->unet().layerIds();
         attention::QInjector recorder;
@@ -230,7 +211,7 @@ private Q_SLOTS:
         QVERIFY2(result, message(result));
         QCOMPARE(result->extractionPasses, 2);
         QVERIFY(!result->bankReused);
-        QVERIFY(!at::equal(result->render.latent, plain(tinySettings(5), nullptr)));
+        QVERIFY(!at::equal(result->render.latent, plain(test::tinyVc2Settings(vc2DefaultSettings(), 5), nullptr)));
         QCOMPARE(bank.size(), 2 * m_spatial.size());
         QVERIFY(bank.find(1, m_spatial.front()) && bank.find(2, m_spatial.back()));
         QVERIFY(!bank.find(0, m_spatial.front()));
@@ -248,7 +229,7 @@ private Q_SLOTS:
         auto ddim = sched::makeDdimSchedule(m_model->schedule(), 4, 1.0);
         const int64_t t = ddim->steps[2].timestep;
         QVERIFY(m_model->schedule().scale(t) < 1.0f); // the scale matters at this timestep
-        auto clean = m_model->vae().encode(sourceVideo().unsqueeze(0));
+        auto clean = m_model->vae().encode(test::blockSourceVideo().unsqueeze(0));
         QVERIFY(clean.ok());
         at::Generator generator = at::detail::createCPUGenerator(kVc2ExtractionSeed);
         const at::Tensor noise = at::randn(clean->sizes(), generator);
@@ -355,11 +336,11 @@ private Q_SLOTS:
     {
         RenderRequest request;
         request.prompt = "a red fox runs through snow";
-        request.settings = tinySettings(5);
+        request.settings = test::tinyVc2Settings(vc2DefaultSettings(), 5);
         request.injection = schedule(m_spatial, 1.0f, ExtractionMode::PerStep, 0, 2);
         request.wantBaseline = true;
         request.wantLatents = true;
-        const at::Tensor bytes = ((sourceVideo() + 1.0) * 127.5).round().to(at::kByte);
+        const at::Tensor bytes = ((test::blockSourceVideo() + 1.0) * 127.5).round().to(at::kByte);
         request.source.width = 16;
         request.source.height = 8;
         request.source.count = 2;
@@ -419,7 +400,7 @@ private Q_SLOTS:
         QVERIFY(engine->loadModel(m_folder).ok());
         RenderRequest request;
         request.prompt = "a cat";
-        request.settings = tinySettings(1);
+        request.settings = test::tinyVc2Settings(vc2DefaultSettings(), 1);
         request.settings.width = 64;
         request.settings.height = 64;
         request.settings.frames = 3; // not 4n+1: VC2 takes any count

@@ -11,7 +11,7 @@
 #include "inference/pipelines/vc2_transfer.h"
 #include "inference/vc2_tools.h"
 #include "inference/videocrafter/vc2_model.h"
-#include "tests/inference/tiny_wan.h"
+#include "tests/inference/tiny_vc2.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,26 +24,6 @@ using namespace mbq::pipelines;
 namespace {
 
 const char *kPrompt = "a red fox runs through snow";
-
-GenerationSettings tinySettings(const GenerationSettings &defaults, uint64_t seed)
-{
-    GenerationSettings s = defaults;
-    s.seed = seed;
-    s.width = 16;
-    s.height = 8;
-    s.frames = 2;
-    s.steps = 4;
-    return s;
-}
-
-// A bright block sliding right over a dark gradient: [3, 2, 8, 16] in [-1, 1].
-at::Tensor sourceVideo()
-{
-    at::Tensor video = at::linspace(-0.8, -0.2, 16).view({1, 1, 1, 16}).repeat({3, 2, 8, 1});
-    for (int64_t f = 0; f < 2; ++f)
-        video.select(1, f).narrow(1, 2, 4).narrow(2, 2 + 6 * f, 6).fill_(0.9);
-    return video.contiguous();
-}
 
 InjectionSchedule everyLayer(const std::vector<std::string> &layers, int end)
 {
@@ -85,7 +65,7 @@ private:
         if (model.turbo())
             request.fpsCondition = 8.0;
         request.schedule = everyLayer(model.unet().layerIds(), settings.steps);
-        request.sourceVideo = sourceVideo();
+        request.sourceVideo = test::blockSourceVideo();
         request.sourcePrompt = kPrompt;
         request.wantBaseline = true;
         return request;
@@ -134,7 +114,7 @@ private Q_SLOTS:
         QFETCH(bool, turbo);
         vc2::Vc2Model &model = turbo ? *m_turbo : *m_vc2;
         const GenerationSettings s
-            = tinySettings(turbo ? turboDefaultSettings() : vc2DefaultSettings(), 5);
+            = test::tinyVc2Settings(turbo ? turboDefaultSettings() : vc2DefaultSettings(), 5);
         Vc2TransferRequest request = transfer(model, s);
         const at::Tensor source = plain(model, s, request.fpsCondition);
         QVERIFY(source.defined());
@@ -149,10 +129,10 @@ private Q_SLOTS:
 
     void anotherSourceSeedSteersTheRender()
     {
-        const GenerationSettings s = tinySettings(vc2DefaultSettings(), 5);
+        const GenerationSettings s = test::tinyVc2Settings(vc2DefaultSettings(), 5);
         Vc2TransferRequest request = transfer(*m_vc2, s);
         const at::Tensor source
-            = plain(*m_vc2, tinySettings(vc2DefaultSettings(), 77), request.fpsCondition);
+            = plain(*m_vc2, test::tinyVc2Settings(vc2DefaultSettings(), 77), request.fpsCondition);
         request.sourceSeed = 77;
         auto result = Vc2TransferPipeline(*m_vc2).run(request, {});
         QVERIFY2(result, message(result));
@@ -165,14 +145,14 @@ private Q_SLOTS:
 
     void turboNeedsTheSourceSeed()
     {
-        const GenerationSettings s = tinySettings(turboDefaultSettings(), 5);
+        const GenerationSettings s = test::tinyVc2Settings(turboDefaultSettings(), 5);
         auto result = Vc2TransferPipeline(*m_turbo).run(transfer(*m_turbo, s), {});
         QVERIFY(!result);
         QCOMPARE(result.error().code, ErrorCode::Unsupported);
         QVERIFY2(result.error().message.find("seed") != std::string::npos,
                  result.error().message.c_str());
 
-        Vc2TransferRequest perStep = transfer(*m_vc2, tinySettings(vc2DefaultSettings(), 5));
+        Vc2TransferRequest perStep = transfer(*m_vc2, test::tinyVc2Settings(vc2DefaultSettings(), 5));
         perStep.schedule.extraction = ExtractionMode::PerStep;
         perStep.sourceSeed = 5;
         auto seeded = Vc2TransferPipeline(*m_vc2).run(perStep, {});
@@ -185,7 +165,7 @@ private Q_SLOTS:
         std::atomic<bool> cancel {true};
         JobHooks hooks;
         hooks.cancel = &cancel;
-        Vc2TransferRequest request = transfer(*m_vc2, tinySettings(vc2DefaultSettings(), 5));
+        Vc2TransferRequest request = transfer(*m_vc2, test::tinyVc2Settings(vc2DefaultSettings(), 5));
         request.wantBaseline = false;
         auto result = Vc2TransferPipeline(*m_vc2).run(request, hooks);
         QVERIFY2(result, message(result));
@@ -206,32 +186,15 @@ private Q_SLOTS:
         };
         auto warm = engine();
         QVERIFY(warm);
-        RenderRequest request;
-        request.prompt = kPrompt;
-        request.settings = vc2DefaultSettings();
-        request.settings.width = 64;
-        request.settings.height = 64;
-        request.settings.frames = 2;
-        request.settings.steps = 5;
-        request.settings.seed = 3;
-        for (const std::string &layer : m_vc2->unet().layerIds()) {
-            if (layer.find(".spatial") != std::string::npos)
-                request.injection.layers.push_back({layer, 1.0f, {}});
-        }
-        request.injection.stepEnd = 3;
-        request.injection.extraction = ExtractionMode::Lockstep;
-        VideoFrames clip = test::slidingSquareClip();
-        clip.width = clip.height = 64;
-        clip.count = 2;
-        clip.rgb.resize(size_t(clip.count) * clip.frameBytes());
-        request.source = clip;
+        RenderRequest request = test::vc2EngineTransfer(
+            vc2DefaultSettings(), m_vc2->unet().layerIds(), ExtractionMode::Lockstep, 3);
 
         auto first = warm->render(request, {});
         QVERIFY2(first, first ? "" : first.error().message.c_str());
         QCOMPARE(first->extractionPasses, 5 + 3); // inversion, then unguided source steps 0..2
         // Another target prompt: the inverted start is kept.
         RenderRequest other = request;
-        other.prompt = "a white cat walks on a wall";
+        other.prompt = "a white fox walks on a wall";
         auto prompt = warm->render(other, {});
         QVERIFY2(prompt, prompt ? "" : prompt.error().message.c_str());
         QCOMPARE(prompt->extractionPasses, 3);

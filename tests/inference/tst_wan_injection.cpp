@@ -25,18 +25,6 @@ using attention::QBank;
 
 namespace {
 
-WanT2VRequest target()
-{
-    WanT2VRequest request;
-    request.prompt = "a red fox runs through snow";
-    request.settings.width = 64;
-    request.settings.height = 48;
-    request.settings.frames = 5;
-    request.settings.steps = 4;
-    request.settings.seed = 5;
-    return request;
-}
-
 // A bright square sliding right over a dark gradient: [3, 5, 48, 64] in [-1, 1].
 at::Tensor sourceVideo()
 {
@@ -61,7 +49,7 @@ InjectionSchedule schedule(float weight, ExtractionMode extraction, int begin, i
 WanTransferRequest transfer(const InjectionSchedule &s)
 {
     WanTransferRequest request;
-    request.target = target();
+    request.target = test::tinyWanRequest();
     request.schedule = s;
     request.sourceVideo = sourceVideo();
     request.wantBaseline = true;
@@ -82,11 +70,6 @@ class TestWanInjection : public QObject
 private:
     test::TinyWan m_tiny;
 
-    Result<WanTransferResult> runTransfer(const WanTransferRequest &request,
-                                          const JobHooks &hooks = {})
-    {
-        return m_tiny.transfer(request, hooks);
-    }
 
     WanT2VResult plain(const WanT2VRequest &request) { return m_tiny.render(request, false); }
 
@@ -100,7 +83,7 @@ private Q_SLOTS:
     void weightZeroEqualsBaseline()
     {
         // Layer weight 0 everywhere: the schedule is off, nothing is extracted.
-        auto off = runTransfer(transfer(schedule(0.0f, ExtractionMode::Single, 0, 4)));
+        auto off = m_tiny.transfer(transfer(schedule(0.0f, ExtractionMode::Single, 0, 4)));
         QVERIFY2(off, message(off));
         QCOMPARE(off->extractionPasses, 0);
         QVERIFY(at::equal(off->render.latent, off->baseline.latent));
@@ -110,7 +93,7 @@ private Q_SLOTS:
         // kernel run, and must leave every query as it was.
         InjectionSchedule masked = schedule(1.0f, ExtractionMode::Single, 0, 4);
         masked.tokenMask.assign(2 * 3 * 4, 0);
-        auto gated = runTransfer(transfer(masked));
+        auto gated = m_tiny.transfer(transfer(masked));
         QVERIFY2(gated, message(gated));
         QCOMPARE(gated->extractionPasses, 1);
         QVERIFY(at::equal(gated->render.latent, gated->baseline.latent));
@@ -123,7 +106,7 @@ private Q_SLOTS:
         attention::QInjector recorder;
         recorder.capture(bank, {"block.0", "block.1", "block.2"}, std::nullopt);
         m_tiny.dit().setQHook(&recorder);
-        const WanT2VResult baseline = plain(target());
+        const WanT2VResult baseline = plain(test::tinyWanRequest());
         m_tiny.dit().setQHook(nullptr);
         QVERIFY(baseline.latent.defined());
         QCOMPARE(bank.size(), size_t(4 * 3)); // every step × every layer, both branches per entry
@@ -133,14 +116,14 @@ private Q_SLOTS:
         attention::QInjector injector;
         injector.inject(bank, all);
         m_tiny.dit().setQHook(&injector);
-        const WanT2VResult replayed = plain(target());
+        const WanT2VResult replayed = plain(test::tinyWanRequest());
         m_tiny.dit().setQHook(nullptr);
         QVERIFY(!injector.error());
         QCOMPARE(injector.injectPasses(), 4);
         QVERIFY(at::equal(replayed.latent, baseline.latent));
 
         // The same bank injected into another seed's render does change it.
-        WanT2VRequest other = target();
+        WanT2VRequest other = test::tinyWanRequest();
         other.settings.seed = 6;
         const WanT2VResult otherBaseline = plain(other);
         m_tiny.dit().setQHook(&injector);
@@ -151,7 +134,7 @@ private Q_SLOTS:
 
     void weightOneChangesTheRender()
     {
-        auto result = runTransfer(transfer(schedule(1.0f, ExtractionMode::PerStep, 0, 4)));
+        auto result = m_tiny.transfer(transfer(schedule(1.0f, ExtractionMode::PerStep, 0, 4)));
         QVERIFY2(result, message(result));
         QCOMPARE(result->extractionPasses, 4);
         QVERIFY(!at::equal(result->render.latent, result->baseline.latent));
@@ -163,7 +146,7 @@ private Q_SLOTS:
         // The source: another prompt and seed, its Q captured at every step. Random weights
         // give no meaningful pixels, but the target's trajectory must come closer to the
         // source's when it attends with the source's queries.
-        WanT2VRequest source = target();
+        WanT2VRequest source = test::tinyWanRequest();
         source.prompt = "a kayak drifts on a calm lake";
         source.settings.seed = 77;
         QBank bank;
@@ -173,12 +156,12 @@ private Q_SLOTS:
         const WanT2VResult sourceRun = plain(source);
         m_tiny.dit().setQHook(nullptr);
 
-        const WanT2VResult baseline = plain(target());
+        const WanT2VResult baseline = plain(test::tinyWanRequest());
         attention::QInjector injector;
         const InjectionSchedule all = schedule(1.0f, ExtractionMode::PerStep, 0, 4);
         injector.inject(bank, all);
         m_tiny.dit().setQHook(&injector);
-        const WanT2VResult injected = plain(target());
+        const WanT2VResult injected = plain(test::tinyWanRequest());
         m_tiny.dit().setQHook(nullptr);
         QVERIFY(!injector.error());
         const double near = (injected.latent - sourceRun.latent).norm().item<double>();
@@ -193,7 +176,7 @@ private Q_SLOTS:
         QBank bank;
         request.bank = &bank;
         request.wantBaseline = false;
-        auto extracted = runTransfer(request);
+        auto extracted = m_tiny.transfer(request);
         QVERIFY2(extracted, message(extracted));
         const at::Tensor source = *bank.find(1, "block.1");
 
@@ -247,7 +230,7 @@ private Q_SLOTS:
         hooks.progress = [&](const Progress &p) {
             extractProgress += p.stage == Stage::ExtractQ ? 1 : 0;
         };
-        auto result = runTransfer(request, hooks);
+        auto result = m_tiny.transfer(request, hooks);
         QVERIFY2(result, message(result));
         QCOMPARE(result->extractionPasses, passes);
         QCOMPARE(extractProgress, passes);
@@ -271,7 +254,7 @@ private Q_SLOTS:
         request.wantBaseline = false;
         QBank plain;
         request.bank = &plain;
-        auto reference = runTransfer(request);
+        auto reference = m_tiny.transfer(request);
         QVERIFY2(reference, message(reference));
         const int64_t entry = plain.bytes() / int64_t(plain.size());
 
@@ -279,7 +262,7 @@ private Q_SLOTS:
         // render is the same bit for bit.
         QBank tiered(attention::QBankOptions{entry, 8 * entry, false, {}, 0});
         request.bank = &tiered;
-        auto fromHost = runTransfer(request);
+        auto fromHost = m_tiny.transfer(request);
         QVERIFY2(fromHost, message(fromHost));
         QCOMPARE(tiered.hostBytes(), 5 * entry);
         QVERIFY(at::equal(fromHost->render.latent, reference->render.latent));
@@ -291,7 +274,7 @@ private Q_SLOTS:
             QBank spilled(
                 attention::QBankOptions{entry, entry, false, disk.path().toStdString(), 8 * entry});
             request.bank = &spilled;
-            auto fromDisk = runTransfer(request);
+            auto fromDisk = m_tiny.transfer(request);
             QVERIFY2(fromDisk, message(fromDisk));
             QCOMPARE(spilled.diskBytes(), 4 * entry);
             QCOMPARE(files().size(), 4);
@@ -303,11 +286,11 @@ private Q_SLOTS:
             QVERIFY(victim.open(QIODevice::WriteOnly | QIODevice::Truncate));
             victim.write("not a safetensors file");
             victim.close();
-            auto damaged = runTransfer(request);
+            auto damaged = m_tiny.transfer(request);
             QVERIFY(!damaged);
             QVERIFY2(damaged.error().message.find("no readable entry") != std::string::npos,
                      damaged.error().message.c_str());
-            auto again = runTransfer(request);
+            auto again = m_tiny.transfer(request);
             QVERIFY2(again, message(again));
             QCOMPARE(again->extractionPasses, 2);
             QVERIFY(at::equal(again->render.latent, reference->render.latent));
@@ -317,7 +300,7 @@ private Q_SLOTS:
         // Without a host tier the same budget is refused up front, offering what fits.
         QBank small(attention::QBankOptions{entry, 0, false, {}, 0});
         request.bank = &small;
-        auto refused = runTransfer(request);
+        auto refused = m_tiny.transfer(request);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::OutOfMemory);
         QVERIFY(refused.error().message.find("fp8") != std::string::npos);
@@ -325,7 +308,7 @@ private Q_SLOTS:
         // fp8: about a quarter of the bytes; the render moves, but only a little.
         QBank fp8(attention::QBankOptions{0, 0, true, {}, 0});
         request.bank = &fp8;
-        auto coded = runTransfer(request);
+        auto coded = m_tiny.transfer(request);
         QVERIFY2(coded, message(coded));
         QCOMPARE(fp8.size(), plain.size());
         QVERIFY(fp8.bytes() * 3 < plain.bytes());
@@ -345,7 +328,7 @@ private Q_SLOTS:
         QBank fp8Spilled(attention::QBankOptions{fp8Entry, 0, true, fp8Disk.path().toStdString(),
                                                  fp8.bytes()});
         request.bank = &fp8Spilled;
-        auto codedFromDisk = runTransfer(request);
+        auto codedFromDisk = m_tiny.transfer(request);
         QVERIFY2(codedFromDisk, message(codedFromDisk));
         QCOMPARE(fp8Spilled.diskBytes(), fp8.bytes() - fp8Entry);
         QVERIFY(at::equal(codedFromDisk->render.latent, coded->render.latent));
@@ -357,24 +340,24 @@ private Q_SLOTS:
         request.wantBaseline = false;
         QBank bank;
         request.bank = &bank;
-        auto first = runTransfer(request);
+        auto first = m_tiny.transfer(request);
         QVERIFY2(first, message(first));
         QCOMPARE(first->extractionPasses, 1);
 
-        auto again = runTransfer(request);
+        auto again = m_tiny.transfer(request);
         QVERIFY2(again, message(again));
         QVERIFY(again->bankReused);
         QCOMPARE(again->extractionPasses, 0);
         QVERIFY(at::equal(again->render.latent, first->render.latent));
 
         request.target.prompt = "a grey wolf runs through snow";
-        auto changed = runTransfer(request);
+        auto changed = m_tiny.transfer(request);
         QVERIFY2(changed, message(changed));
         QCOMPARE(changed->extractionPasses, 0);
 
         // Another source prompt is another bank.
         request.sourcePrompt = "a fox";
-        auto other = runTransfer(request);
+        auto other = m_tiny.transfer(request);
         QVERIFY2(other, message(other));
         QCOMPARE(other->extractionPasses, 1);
     }
@@ -384,7 +367,7 @@ private Q_SLOTS:
         std::atomic<bool> cancel{true};
         JobHooks hooks;
         hooks.cancel = &cancel;
-        auto result = runTransfer(transfer(schedule(1.0f, ExtractionMode::PerStep, 0, 4)), hooks);
+        auto result = m_tiny.transfer(transfer(schedule(1.0f, ExtractionMode::PerStep, 0, 4)), hooks);
         QVERIFY2(result, message(result));
         QVERIFY(result->cancelled);
         QCOMPARE(result->extractionPasses, 0);
@@ -395,7 +378,7 @@ private Q_SLOTS:
     {
         WanTransferRequest request = transfer(schedule(1.0f, ExtractionMode::Single, 0, 4));
         request.sourceVideo = sourceVideo().narrow(2, 0, 32).contiguous();
-        auto size = runTransfer(request);
+        auto size = m_tiny.transfer(request);
         QVERIFY(!size);
         QCOMPARE(size.error().code, ErrorCode::InvalidArgument);
         QVERIFY2(size.error().message.find("64x32, 5 frames") != std::string::npos
@@ -404,14 +387,14 @@ private Q_SLOTS:
 
         InjectionSchedule unknown = schedule(1.0f, ExtractionMode::Single, 0, 4);
         unknown.layers.push_back({"block.7", 1.0f, {}});
-        auto layer = runTransfer(transfer(unknown));
+        auto layer = m_tiny.transfer(transfer(unknown));
         QVERIFY(!layer);
         QCOMPARE(layer.error().code, ErrorCode::InvalidArgument);
         QVERIFY(layer.error().message.find("block.7") != std::string::npos);
 
         request = transfer(schedule(1.0f, ExtractionMode::PerStep, 0, 4));
         request.bankBudgetBytes = 2 * 3 * 4 * m_tiny.dit().config().dim * 4 * 5; // 5 of 12 entries
-        auto budget = runTransfer(request);
+        auto budget = m_tiny.transfer(request);
         QVERIFY(!budget);
         QCOMPARE(budget.error().code, ErrorCode::OutOfMemory);
         QVERIFY2(budget.error().message.find("at most 1 layer(s) over 4 step(s)")
@@ -420,7 +403,7 @@ private Q_SLOTS:
 
         request = transfer(schedule(1.0f, ExtractionMode::PerStep, 0, 4));
         request.sourceSeed = 5;
-        auto seeded = runTransfer(request);
+        auto seeded = m_tiny.transfer(request);
         QVERIFY(!seeded);
         QCOMPARE(seeded.error().code, ErrorCode::InvalidArgument);
         QVERIFY2(seeded.error().message.find("lockstep") != std::string::npos,
@@ -428,7 +411,7 @@ private Q_SLOTS:
 
         InjectionSchedule heads = schedule(1.0f, ExtractionMode::Single, 0, 4);
         heads.layers[1].headWeights = {1.0f};
-        auto headCount = runTransfer(transfer(heads));
+        auto headCount = m_tiny.transfer(transfer(heads));
         QVERIFY(!headCount);
         QVERIFY(headCount.error().message.find("head weights") != std::string::npos);
     }
@@ -437,7 +420,7 @@ private Q_SLOTS:
     {
         RenderRequest request;
         request.prompt = "a red fox runs through snow";
-        request.settings = target().settings;
+        request.settings = test::tinyWanRequest().settings;
         request.injection = schedule(1.0f, ExtractionMode::Single, 0, 2);
         request.wantBaseline = true;
         request.wantLatents = true;

@@ -21,18 +21,6 @@ using namespace mbq::pipelines;
 
 namespace {
 
-WanT2VRequest target()
-{
-    WanT2VRequest request;
-    request.prompt = "a red fox runs through snow";
-    request.settings.width = 64;
-    request.settings.height = 48;
-    request.settings.frames = 5;
-    request.settings.steps = 4;
-    request.settings.seed = 5;
-    return request;
-}
-
 InjectionSchedule everyLayer(const std::vector<std::string> &layers, int begin, int end)
 {
     InjectionSchedule s;
@@ -77,11 +65,6 @@ class TestWanLockstep : public QObject
 private:
     test::TinyWan m_tiny;
 
-    Result<WanTransferResult> runTransfer(const WanTransferRequest &request,
-                                          const JobHooks &hooks = {})
-    {
-        return m_tiny.transfer(request, hooks);
-    }
 
     // A plain render with its video: what a source made by this model looks like.
     WanT2VResult render(const WanT2VRequest &request) { return m_tiny.render(request, true); }
@@ -89,10 +72,10 @@ private:
     WanTransferRequest seededTransfer(const WanT2VResult &source, uint64_t sourceSeed)
     {
         WanTransferRequest request;
-        request.target = target();
+        request.target = test::tinyWanRequest();
         request.schedule = everyLayer(m_tiny.dit().layerIds(), 0, 4);
         request.sourceVideo = source.video;
-        request.sourcePrompt = target().prompt;
+        request.sourcePrompt = test::tinyWanRequest().prompt;
         request.sourceSeed = sourceSeed;
         request.wantBaseline = true;
         return request;
@@ -118,9 +101,9 @@ private Q_SLOTS:
 
     void ownTrajectoryGivesTheSourceRenderBack()
     {
-        const WanT2VResult source = render(target());
+        const WanT2VResult source = render(test::tinyWanRequest());
         QVERIFY(source.video.defined());
-        auto result = runTransfer(seededTransfer(source, target().settings.seed));
+        auto result = m_tiny.transfer(seededTransfer(source, test::tinyWanRequest().settings.seed));
         QVERIFY2(result, message(result));
         QCOMPARE(result->extractionPasses, 4); // one guided source pass per step
         QVERIFY(at::equal(result->render.latent, source.latent));
@@ -129,10 +112,10 @@ private Q_SLOTS:
 
     void anotherSourceSeedSteersTheRender()
     {
-        WanT2VRequest other = target();
+        WanT2VRequest other = test::tinyWanRequest();
         other.settings.seed = 77;
         const WanT2VResult source = render(other);
-        auto result = runTransfer(seededTransfer(source, 77));
+        auto result = m_tiny.transfer(seededTransfer(source, 77));
         QVERIFY2(result, message(result));
         const double near = distance(result->render.latent, source.latent);
         const double far = distance(result->baseline.latent, source.latent);
@@ -184,10 +167,10 @@ private Q_SLOTS:
         std::atomic<bool> cancel {true};
         JobHooks hooks;
         hooks.cancel = &cancel;
-        WanTransferRequest request = seededTransfer(render(target()), 5);
+        WanTransferRequest request = seededTransfer(render(test::tinyWanRequest()), 5);
         request.sourceSeed.reset();
         request.wantBaseline = false;
-        auto result = runTransfer(request, hooks);
+        auto result = m_tiny.transfer(request, hooks);
         QVERIFY2(result, message(result));
         QVERIFY(result->cancelled);
         QCOMPARE(result->extractionPasses, 0);
