@@ -79,7 +79,7 @@ struct RenderRequest
     std::string latentPath;
 };
 
-enum class Stage { LoadModel, EncodeSource, ExtractQ, Denoise, Decode, Metrics };
+enum class Stage { LoadModel, EncodeSource, InvertSource, ExtractQ, Denoise, Decode, Metrics };
 const char *stageName(Stage stage);
 
 struct Progress

@@ -34,6 +34,8 @@ const char *stageName(Stage stage)
         return "load model";
     case Stage::EncodeSource:
         return "encode source";
+    case Stage::InvertSource:
+        return "invert source";
     case Stage::ExtractQ:
         return "extract Q";
     case Stage::Denoise:

@@ -1646,6 +1646,10 @@
         <translation>Quelle kodieren</translation>
     </message>
     <message>
+        <source>Invert source</source>
+        <translation>Quelle invertieren</translation>
+    </message>
+    <message>
         <source>Extract Q</source>
         <translation>Q extrahieren</translation>
     </message>

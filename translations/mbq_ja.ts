@@ -1646,6 +1646,10 @@
         <translation>ソースのエンコード</translation>
     </message>
     <message>
+        <source>Invert source</source>
+        <translation>ソースの反転（インバージョン）</translation>
+    </message>
+    <message>
         <source>Extract Q</source>
         <translation>Q の抽出</translation>
     </message>

@@ -15,6 +15,7 @@ double progressFraction(const RenderJob &job)
     switch (p.stage) {
     case Stage::LoadModel:
     case Stage::EncodeSource:
+    case Stage::InvertSource:
     case Stage::ExtractQ:
         return 0.0;
     case Stage::Denoise:

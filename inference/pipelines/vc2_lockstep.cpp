@@ -40,11 +40,13 @@ Result<bool> Vc2LockstepSource::prepare()
             return clean.error();
         m_conditional.off();
         const int total = m_sampler.count();
+        if (m_hooks.progress)
+            m_hooks.progress({Stage::InvertSource, 0, total});
         auto levels = vc2::invertVc2(m_model.unet(), m_sampler.ddim(), *clean, m_setup.cond,
                                      m_sampler.fps(), [&](int passes) {
                                          ++m_passes;
                                          if (m_hooks.progress)
-                                             m_hooks.progress({Stage::ExtractQ, passes, total});
+                                             m_hooks.progress({Stage::InvertSource, passes, total});
                                          return !m_hooks.cancelled();
                                      });
         if (!levels)

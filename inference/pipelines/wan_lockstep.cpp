@@ -12,6 +12,8 @@ Result<at::Tensor> wanInvertLatent(wan::WanDit &dit, const at::Tensor &clean,
 {
     const int steps = flow.steps();
     at::Tensor x = clean.to(at::kFloat);
+    if (hooks.progress)
+        hooks.progress(Progress {Stage::InvertSource, 0, steps});
     for (int k = steps - 1; k >= 0; --k) {
         if (hooks.cancelled())
             return at::Tensor();
@@ -26,7 +28,7 @@ Result<at::Tensor> wanInvertLatent(wan::WanDit &dit, const at::Tensor &clean,
         const double dSigma = double(flow.sigmas[size_t(k)]) - double(flow.sigmas[size_t(k + 1)]);
         x = x + dSigma * (*v)[0].to(at::kFloat);
         if (hooks.progress)
-            hooks.progress(Progress {Stage::ExtractQ, steps - k, steps});
+            hooks.progress(Progress {Stage::InvertSource, steps - k, steps});
     }
     return x;
 }

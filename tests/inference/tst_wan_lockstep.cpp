@@ -181,18 +181,28 @@ private Q_SLOTS:
     {
         auto warm = engine();
         QVERIFY(warm);
-        auto first = warm->render(engineRequest(4), {});
+        // The inversion reports its own stage, from 0 to every step.
+        std::vector<int> inverted;
+        JobHooks hooks;
+        hooks.progress = [&](const Progress &p) {
+            if (p.stage == Stage::InvertSource)
+                inverted.push_back(p.step);
+        };
+        auto first = warm->render(engineRequest(4), hooks);
         QVERIFY2(first, first ? "" : first.error().message.c_str());
         QCOMPARE(first->extractionPasses, 6 + 4); // inversion, then source steps 0..3
         QCOMPARE(first->computedSteps, 6);
+        QCOMPARE(inverted, std::vector<int>({0, 1, 2, 3, 4, 5, 6}));
 
         // Another target prompt: the inverted start is kept, the source steps run again since
         // their Q is never stored.
         RenderRequest prompt = engineRequest(4);
         prompt.prompt = "a white cat walks on a wall";
-        auto other = warm->render(prompt, {});
+        inverted.clear();
+        auto other = warm->render(prompt, hooks);
         QVERIFY2(other, other ? "" : other.error().message.c_str());
         QCOMPARE(other->extractionPasses, 4);
+        QVERIFY(inverted.empty());
         QVERIFY(other->frames.rgb != first->frames.rgb);
 
         // Range end 4 -> 3: resumes at 3 with no source pass.

@@ -54,6 +54,8 @@ QString RenderJobDelegate::stageText(Stage stage)
         return tr("Load model");
     case Stage::EncodeSource:
         return tr("Encode source");
+    case Stage::InvertSource:
+        return tr("Invert source");
     case Stage::ExtractQ:
         return tr("Extract Q");
     case Stage::Denoise:
