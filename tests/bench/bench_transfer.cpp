@@ -1,9 +1,10 @@
 // mbq-bench transfer: what motion transfer costs over a plain render, through the engine as the
 // studio uses it, on a reduced random-weight Wan2.1 model written to a temporary folder. Side by
 // side in one run: the baseline render, a render with a ready Q bank, the first render of a new
-// source (single extraction included), and a re-render after moving the end of the step range,
-// which resumes from the trajectory cache. Checks (not timings) fail the bench: the ready bank
-// must need no source pass and the resume must compute only the changed steps.
+// source (single extraction included), the first render with lockstep extraction, and a
+// re-render after moving the end of the step range, which resumes from the trajectory cache.
+// Checks (not timings) fail the bench: the ready bank must need no source pass, lockstep one per
+// step and injected step, and the resume must compute only the changed steps.
 #include "inference/engine.h"
 #include "inference/wan_tools.h"
 #include "tests/bench/bench.h"
@@ -144,6 +145,27 @@ bool runTransfer(const Options &options)
                 "first render with single extraction %.1f ms = %.3fx (target <= 1.05x)\n",
                 base * 1e3, median(ready) * 1e3, median(ready) / base, median(first) * 1e3,
                 median(first) / base);
+
+    // Lockstep: the source inverted (one pass per step), then walked beside the target over
+    // the range (one pass per injected step); no target, it shows what the mode costs.
+    RenderRequest lockstep = transfer;
+    lockstep.injection.extraction = ExtractionMode::Lockstep;
+    const int lockstepPasses = s.steps + transfer.injection.stepEnd;
+    std::vector<double> locked;
+    for (int r = 0; r < repeats; ++r) {
+        lockstep.source = movingSquare(s, 10 + r);
+        lockstep.settings.seed = 400 + uint64_t(r);
+        Result<RenderOutput> out = makeError(ErrorCode::Internal, "not run");
+        locked.push_back(seconds([&] { out = engine->render(lockstep, {}); }));
+        if (!out || out->extractionPasses != lockstepPasses) {
+            std::printf("transfer: FAILED: lockstep did not run %d source passes\n",
+                        lockstepPasses);
+            ok = false;
+        }
+    }
+    std::printf("transfer: first render with lockstep extraction %.1f ms = %.3fx "
+                "(%d source passes beside %d guided steps)\n",
+                median(locked) * 1e3, median(locked) / base, lockstepPasses, s.steps);
 
     // Resume: move the end of the range down by a quarter of the steps after a full render.
     auto cached = engineWith(int64_t(1) << 30);
