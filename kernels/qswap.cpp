@@ -10,7 +10,36 @@
 namespace mbq::kernels {
 namespace {
 
-void checkInputs(const at::Tensor &target, const at::Tensor &source, const QSwapParams &p)
+#if defined(MBQ_HAVE_CUDA)
+void qSwapCuda_(at::Tensor &target, const at::Tensor &source, const QSwapParams &p)
+{
+    cuda::QSwapLaunch launch;
+    launch.target = target.data_ptr();
+    launch.source = source.data_ptr();
+    launch.batch = target.size(0);
+    launch.tokens = target.size(1);
+    launch.channels = target.size(2);
+    launch.heads = p.heads;
+    launch.sourceBroadcast = source.size(0) == 1 && target.size(0) != 1;
+    const at::Tensor heads = p.headWeights.defined() ? p.headWeights.contiguous() : at::Tensor();
+    const at::Tensor mask =
+        p.tokenMask.defined() ? p.tokenMask.to(at::kByte).contiguous() : at::Tensor();
+    launch.weights.headWeights = heads.defined() ? heads.data_ptr<float>() : nullptr;
+    launch.weights.tokenMask = mask.defined() ? mask.data_ptr<uint8_t>() : nullptr;
+    launch.weights.weight = p.weight;
+    launch.weights.blend = p.mode == QSwapMode::Blend;
+    launch.type = target.scalar_type() == at::kFloat ? cuda::ElementType::Float32
+        : target.scalar_type() == at::kHalf         ? cuda::ElementType::Float16
+                                                    : cuda::ElementType::BFloat16;
+    launch.stream = compat::currentCudaStream(target);
+    const int status = cuda::launchQSwap(launch);
+    TORCH_CHECK(status == 0, "q_swap: CUDA launch failed: ", cuda::errorString(status));
+}
+#endif
+
+} // namespace
+
+void checkQSwapInputs(const at::Tensor &target, const at::Tensor &source, const QSwapParams &p)
 {
     TORCH_CHECK(target.defined() && source.defined(), "q_swap: target and source must be set");
     TORCH_CHECK(target.dim() == 3, "q_swap: target must be [batch, tokens, channels], got ",
@@ -55,38 +84,9 @@ void checkInputs(const at::Tensor &target, const at::Tensor &source, const QSwap
     }
 }
 
-#if defined(MBQ_HAVE_CUDA)
-void qSwapCuda_(at::Tensor &target, const at::Tensor &source, const QSwapParams &p)
-{
-    cuda::QSwapLaunch launch;
-    launch.target = target.data_ptr();
-    launch.source = source.data_ptr();
-    launch.batch = target.size(0);
-    launch.tokens = target.size(1);
-    launch.channels = target.size(2);
-    launch.heads = p.heads;
-    launch.sourceBroadcast = source.size(0) == 1 && target.size(0) != 1;
-    const at::Tensor heads = p.headWeights.defined() ? p.headWeights.contiguous() : at::Tensor();
-    const at::Tensor mask =
-        p.tokenMask.defined() ? p.tokenMask.to(at::kByte).contiguous() : at::Tensor();
-    launch.headWeights = heads.defined() ? heads.data_ptr<float>() : nullptr;
-    launch.tokenMask = mask.defined() ? mask.data_ptr<uint8_t>() : nullptr;
-    launch.weight = p.weight;
-    launch.blend = p.mode == QSwapMode::Blend;
-    launch.type = target.scalar_type() == at::kFloat ? cuda::ElementType::Float32
-        : target.scalar_type() == at::kHalf         ? cuda::ElementType::Float16
-                                                    : cuda::ElementType::BFloat16;
-    launch.stream = compat::currentCudaStream(target);
-    const int status = cuda::launchQSwap(launch);
-    TORCH_CHECK(status == 0, "q_swap: CUDA launch failed: ", cuda::errorString(status));
-}
-#endif
-
-} // namespace
-
 void qSwap_(at::Tensor &target, const at::Tensor &source, const QSwapParams &params)
 {
-    checkInputs(target, source, params);
+    checkQSwapInputs(target, source, params);
     if (target.numel() == 0 || params.weight == 0.0f)
         return;
     if (target.is_cuda()) {

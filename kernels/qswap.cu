@@ -1,10 +1,9 @@
 // CUDA q_swap. One thread moves 16 bytes (4 float32 or 8 half/bf16 values) when the head
 // dimension and the pointers allow it, else one element; a thread whose effective weight is 0
 // neither reads nor writes, so an injection limited to a token mask costs only its tokens.
+#include "kernels/cuda_elements.cuh"
 #include "kernels/qswap_cuda.h"
 
-#include <cuda_bf16.h>
-#include <cuda_fp16.h>
 #include <cuda_runtime.h>
 
 #include <type_traits>
@@ -12,34 +11,11 @@
 namespace mbq::kernels::cuda {
 namespace {
 
-__device__ inline float toFloat(float v) { return v; }
-__device__ inline float toFloat(__half v) { return __half2float(v); }
-__device__ inline float toFloat(__nv_bfloat16 v) { return __bfloat162float(v); }
-
-template<class T>
-__device__ inline T fromFloat(float v);
-template<>
-__device__ inline float fromFloat<float>(float v) { return v; }
-template<>
-__device__ inline __half fromFloat<__half>(float v) { return __float2half_rn(v); }
-template<>
-__device__ inline __nv_bfloat16 fromFloat<__nv_bfloat16>(float v) { return __float2bfloat16_rn(v); }
-
 struct Shape
 {
     int64_t tokens, channels, headDim;
     int64_t sourceBatchStride; // 0 when the source broadcasts over the batch
 };
-
-__device__ inline float effectiveWeight(const QSwapLaunch &p, int64_t token, int64_t head)
-{
-    float w = p.weight;
-    if (p.headWeights)
-        w = __fmul_rn(w, p.headWeights[head]);
-    if (p.tokenMask && p.tokenMask[token] == 0)
-        w = 0.0f;
-    return w;
-}
 
 // VEC elements of T per thread; VEC == 1 is the scalar fallback.
 template<class T, int VEC>
@@ -53,14 +29,14 @@ __global__ void qSwapKernel(QSwapLaunch p, Shape s, int64_t vectors)
         const int64_t row = element / s.channels; // batch * tokens + token
         const int64_t token = row % s.tokens;
         const int64_t batch = row / s.tokens;
-        const float w = effectiveWeight(p, token, channel / s.headDim);
+        const float w = effectiveWeight(p.weights, token, channel / s.headDim);
         if (w <= 0.0f)
             continue;
         Chunk *dst = reinterpret_cast<Chunk *>(static_cast<T *>(p.target) + element);
         const T *srcBase = static_cast<const T *>(p.source) + batch * s.sourceBatchStride
             + token * s.channels + channel;
         const Chunk src = *reinterpret_cast<const Chunk *>(srcBase);
-        if (!p.blend) {
+        if (!p.weights.blend) {
             *dst = src;
             continue;
         }
@@ -68,12 +44,8 @@ __global__ void qSwapKernel(QSwapLaunch p, Shape s, int64_t vectors)
         T *o = reinterpret_cast<T *>(&out);
         const T *i = reinterpret_cast<const T *>(&src);
 #pragma unroll
-        for (int k = 0; k < VEC; ++k) {
-            const float t = toFloat(o[k]);
-            // Explicit roundings: no fused multiply-add, so the result matches the CPU
-            // reference bit for bit.
-            o[k] = fromFloat<T>(__fadd_rn(t, __fmul_rn(w, __fsub_rn(toFloat(i[k]), t))));
-        }
+        for (int k = 0; k < VEC; ++k)
+            o[k] = fromFloat<T>(blendValue(toFloat(o[k]), toFloat(i[k]), w));
         *dst = out;
     }
 }

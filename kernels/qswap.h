@@ -28,6 +28,11 @@ struct QSwapParams
 // source for both guidance branches).
 void qSwap_(at::Tensor &target, const at::Tensor &source, const QSwapParams &params);
 
+// Every check qSwap_ makes, with its messages; for ops that fuse the swap into their own pass
+// (target may then be an unfilled tensor of the result's shape, dtype and device).
+void checkQSwapInputs(const at::Tensor &target, const at::Tensor &source,
+                      const QSwapParams &params);
+
 // The CPU reference, also used to check the CUDA kernel. Same contract as qSwap_ but never
 // dispatches to CUDA; inputs must already be validated.
 void qSwapReference_(at::Tensor &target, const at::Tensor &source, const QSwapParams &params);

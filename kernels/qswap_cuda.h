@@ -9,6 +9,15 @@ namespace mbq::kernels::cuda {
 
 enum class ElementType : int { Float32 = 0, Float16 = 1, BFloat16 = 2 };
 
+// How strongly each value takes the source's: weight × headWeights[head], 0 where tokenMask is 0.
+struct SwapWeights
+{
+    float weight = 1.0f;
+    const float *headWeights = nullptr; // device pointer, [heads], or null
+    const uint8_t *tokenMask = nullptr; // device pointer, [tokens], or null
+    bool blend = false;                 // else replace wherever the weight is > 0
+};
+
 struct QSwapLaunch
 {
     void *target = nullptr;             // [batch, tokens, channels], contiguous
@@ -18,10 +27,7 @@ struct QSwapLaunch
     int64_t channels = 0;
     int64_t heads = 1;
     bool sourceBroadcast = false;       // source has batch 1
-    const float *headWeights = nullptr; // device pointer, [heads], or null
-    const uint8_t *tokenMask = nullptr; // device pointer, [tokens], or null
-    float weight = 1.0f;
-    bool blend = false;
+    SwapWeights weights;
     ElementType type = ElementType::Float32;
     void *stream = nullptr;             // cudaStream_t; null = default stream
 };

@@ -4,9 +4,12 @@
 // transfer captures the source's Q here and injects it into the target's pass. Models call the
 // hook once per layer per forward; with no hook installed they skip the call entirely.
 
+#include "kernels/qswap.h"
+
 #include <ATen/ATen.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,6 +46,17 @@ struct QSite
     TokenGrid grid;           // the layout of q's tokens (dimension 1): grid.tokens() == q.size(1)
 };
 
+// A site's Q before its last steps, from a model that can fuse a swap into them (Wan: norm,
+// rotation and swap in one pass, kernels/wan_q_path.h).
+struct QProjection
+{
+    int64_t rows = 0; // q.size(0) once finished
+    at::Device device = at::kCPU;
+    // The finished Q, [rows, tokens, channels]; with `swap`, q_swap(q, source, *swap) is
+    // applied in the same pass.
+    std::function<at::Tensor(const at::Tensor &source, const kernels::QSwapParams *swap)> finish;
+};
+
 class QHook
 {
 public:
@@ -51,6 +65,16 @@ public:
     // model's stream dtype, float32 for Wan). Modify it in place or assign a new tensor of the
     // same shape, dtype and device.
     virtual void onQuery(const QSite &site, at::Tensor &q) = 0;
+
+    // Models with a fusable Q path call this instead of onQuery and attend with what it
+    // returns. By default: finish plainly, then onQuery. A hook whose swap covers every row at
+    // once hands it to `finish` instead, saving the swap's own read and write of Q.
+    virtual at::Tensor onProjection(const QSite &site, const QProjection &projection)
+    {
+        at::Tensor q = projection.finish({}, nullptr);
+        onQuery(site, q);
+        return q;
+    }
 };
 
 } // namespace mbq::attention

@@ -39,12 +39,17 @@ void QInjector::off()
     m_mode = Mode::Off;
 }
 
-void QInjector::onQuery(const QSite &site, at::Tensor &q)
+void QInjector::countPass(const QSite &site)
 {
     if (site.layerIndex == 0) {
         m_capturePasses += m_mode == Mode::Capture ? 1 : 0;
         m_injectPasses += m_mode == Mode::Inject ? 1 : 0;
     }
+}
+
+void QInjector::onQuery(const QSite &site, at::Tensor &q)
+{
+    countPass(site);
     // After a failure the render is abandoned; leave the remaining sites untouched.
     if (m_error)
         return;
@@ -54,10 +59,24 @@ void QInjector::onQuery(const QSite &site, at::Tensor &q)
         else if (m_mode == Mode::Inject)
             injectSite(site, q);
     } catch (const std::exception &e) {
-        std::string text = e.what();
-        fail(makeError(ErrorCode::Internal, "Q injection failed at layer '" + site.layer + "'",
-                       text.substr(0, text.find('\n'))));
+        failAt(site, e);
     }
+}
+
+at::Tensor QInjector::onProjection(const QSite &site, const QProjection &projection)
+{
+    if (m_mode == Mode::Inject && !m_error) {
+        try {
+            const auto swap = siteSwap(site, projection.rows, projection.device);
+            if (swap && swap->everyItem) {
+                countPass(site);
+                return projection.finish(swap->source, swap->params);
+            }
+        } catch (const std::exception &e) {
+            failAt(site, e);
+        }
+    }
+    return QHook::onProjection(site, projection);
 }
 
 void QInjector::captureSite(const QSite &site, const at::Tensor &q)
@@ -69,65 +88,79 @@ void QInjector::captureSite(const QSite &site, const at::Tensor &q)
         fail(stored.error());
 }
 
-void QInjector::injectSite(const QSite &site, at::Tensor &q)
+std::optional<QInjector::SiteSwap> QInjector::siteSwap(const QSite &site, int64_t rows,
+                                                       at::Device device)
 {
     const InjectionSchedule &s = *m_schedule;
     const int step = site.context.step;
     if (step < s.stepBegin || step >= s.stepEnd)
-        return;
+        return std::nullopt;
     const auto found = m_params.find(site.layer);
     if (found == m_params.end())
-        return;
-    const at::Tensor source = m_injectBank->fetch(step, site.layer);
-    if (!source.defined()) {
+        return std::nullopt;
+    SiteSwap swap;
+    swap.source = m_injectBank->fetch(step, site.layer);
+    if (!swap.source.defined()) {
         // Absent, or its file in the disk tier is gone or damaged: never inject something else.
         fail(makeError(ErrorCode::Io, "the Q bank has no readable entry for layer '" + site.layer
                                           + "' at step " + std::to_string(step)
                                           + "; render again to extract the source anew"));
-        return;
+        return std::nullopt;
     }
 
     kernels::QSwapParams &params = found->second;
     params.heads = site.heads;
     // Moved once, on first use, rather than copied to the device at every step.
-    if (params.headWeights.defined() && params.headWeights.device() != q.device())
-        params.headWeights = params.headWeights.to(q.device());
-    if (params.tokenMask.defined() && params.tokenMask.device() != q.device())
-        params.tokenMask = params.tokenMask.to(q.device());
-    if (!q.is_contiguous())
-        q = q.contiguous();
+    if (params.headWeights.defined() && params.headWeights.device() != device)
+        params.headWeights = params.headWeights.to(device);
+    if (params.tokenMask.defined() && params.tokenMask.device() != device)
+        params.tokenMask = params.tokenMask.to(device);
+    swap.params = &params;
 
     // A model may fold several q rows into one batch item (VC2: frames for spatial sites,
     // pixels for temporal ones); the branches are per item, item-major.
-    const int64_t rows = q.size(0);
-    const int64_t items = std::max<int64_t>(int64_t(site.context.branches.size()), 1);
-    if (rows % items != 0) {
+    swap.items = std::max<int64_t>(int64_t(site.context.branches.size()), 1);
+    if (rows % swap.items != 0) {
         fail(makeError(ErrorCode::Internal,
-                       "layer '" + site.layer + "' has " + std::to_string(rows) + " query rows for "
-                           + std::to_string(items) + " batch items"));
-        return;
+                       "layer '" + site.layer + "' has " + std::to_string(rows)
+                           + " query rows for " + std::to_string(swap.items) + " batch items"));
+        return std::nullopt;
     }
-    const int64_t perItem = rows / items;
-    const auto branchOf = [&](int64_t item) {
-        return site.context.branches.empty() ? GuidanceBranch::Conditional
-                                             : site.context.branches[size_t(item)];
-    };
     // A source with the target's rows pairs them (a target's own captured Q); a source of one
     // item (one extraction pass) serves every item.
-    const bool paired = source.size(0) == rows;
-    bool everyItem = true;
-    for (int64_t i = 0; i < items; ++i)
-        everyItem = everyItem && wantsBranch(branchOf(i));
-    if (everyItem && (paired || source.size(0) == 1)) {
-        kernels::qSwap_(q, source, params);
+    swap.paired = swap.source.size(0) == rows;
+    swap.everyItem = swap.paired || swap.source.size(0) == 1;
+    for (int64_t i = 0; i < swap.items; ++i)
+        swap.everyItem = swap.everyItem && wantsBranch(branchOf(site, i));
+    return swap;
+}
+
+void QInjector::injectSite(const QSite &site, at::Tensor &q)
+{
+    const auto swap = siteSwap(site, q.size(0), q.device());
+    if (!swap)
+        return;
+    if (!q.is_contiguous())
+        q = q.contiguous();
+    if (swap->everyItem) {
+        kernels::qSwap_(q, swap->source, *swap->params);
         return;
     }
-    for (int64_t i = 0; i < items; ++i) {
-        if (!wantsBranch(branchOf(i)))
+    const int64_t perItem = q.size(0) / swap->items;
+    for (int64_t i = 0; i < swap->items; ++i) {
+        if (!wantsBranch(branchOf(site, i)))
             continue;
         at::Tensor part = q.narrow(0, i * perItem, perItem); // contiguous: the swap writes into q
-        kernels::qSwap_(part, paired ? source.narrow(0, i * perItem, perItem) : source, params);
+        kernels::qSwap_(part, swap->paired ? swap->source.narrow(0, i * perItem, perItem)
+                                           : swap->source,
+                        *swap->params);
     }
+}
+
+GuidanceBranch QInjector::branchOf(const QSite &site, int64_t item)
+{
+    return site.context.branches.empty() ? GuidanceBranch::Conditional
+                                          : site.context.branches[size_t(item)];
 }
 
 bool QInjector::wantsBranch(GuidanceBranch branch) const
@@ -141,6 +174,13 @@ bool QInjector::wantsBranch(GuidanceBranch branch) const
         return branch == GuidanceBranch::Unconditional;
     }
     return false;
+}
+
+void QInjector::failAt(const QSite &site, const std::exception &e)
+{
+    const std::string text = e.what(); // torch's messages go on with a backtrace
+    fail(makeError(ErrorCode::Internal, "Q injection failed at layer '" + site.layer + "'",
+                   text.substr(0, text.find('\n'))));
 }
 
 void QInjector::fail(Error error)

@@ -11,6 +11,7 @@
 #include "inference/result.h"
 #include "kernels/qswap.h"
 
+#include <exception>
 #include <map>
 #include <optional>
 #include <set>
@@ -29,6 +30,8 @@ public:
     void off();
 
     void onQuery(const QSite &site, at::Tensor &q) override;
+    // Inject mode with a swap that covers every row: fused into the model's Q path.
+    at::Tensor onProjection(const QSite &site, const QProjection &projection) override;
 
     // Forwards seen so far (counted at layer 0), by kind.
     int capturePasses() const { return m_capturePasses; }
@@ -41,9 +44,23 @@ public:
 private:
     enum class Mode { Off, Capture, Inject };
 
+    // What injecting at one site takes: the bank's source and the layer's parameters (moved
+    // to `device`). Nothing when the site is not injected or has failed (see error()).
+    struct SiteSwap
+    {
+        at::Tensor source;
+        kernels::QSwapParams *params = nullptr;
+        int64_t items = 1;      // batch items (videos); rows are item-major
+        bool paired = false;    // the source has the target's rows, else one item for all
+        bool everyItem = false; // every item's branch receives it
+    };
+    std::optional<SiteSwap> siteSwap(const QSite &site, int64_t rows, at::Device device);
+    void countPass(const QSite &site);
     void captureSite(const QSite &site, const at::Tensor &q);
     void injectSite(const QSite &site, at::Tensor &q);
+    static GuidanceBranch branchOf(const QSite &site, int64_t item);
     bool wantsBranch(GuidanceBranch branch) const;
+    void failAt(const QSite &site, const std::exception &e);
     void fail(Error error);
 
     Mode m_mode = Mode::Off;

@@ -3,6 +3,7 @@
 #include "inference/io/shape_text.h"
 
 #include "kernels/torch_compat.h"
+#include "kernels/wan_q_path.h"
 
 #include <new>
 
@@ -205,14 +206,27 @@ at::Tensor WanDit::selfAttention(const std::string &prefix, const at::Tensor &h,
     const at::ScalarType stream = m_precision.stream;
     const auto heady = [&](const at::Tensor &t) { return t.reshape({batch, tokens, heads, headDim}); };
 
-    // The Q site: projection, RMS norm over all heads at once, rotation.
-    at::Tensor q = WanRope::apply(heady(rmsNorm(prefix + "norm_q", linear(prefix + "q", h))),
-                                  rope, stream)
-                       .view({batch, tokens, heads * headDim});
-    if (m_hook)
-        m_hook->onQuery(site, q);
-    const at::Tensor k = WanRope::apply(
-        heady(rmsNorm(prefix + "norm_k", linear(prefix + "k", h))), rope, stream);
+    // The Q site: projection, RMS norm over all heads at once, rotation; a hook's swap may
+    // join the same pass (kernels/wan_q_path.h). K takes the same path without a swap.
+    const auto normRope = [&](const std::string &name) {
+        kernels::WanNormRopeParams p;
+        p.heads = heads;
+        if (m_config.qkNorm)
+            p.normWeight = m_weights[prefix + "norm_" + name + ".weight"];
+        p.eps = m_config.eps;
+        p.cos = rope.cos;
+        p.sin = rope.sin;
+        p.dtype = stream;
+        return p;
+    };
+    const at::Tensor qProj = linear(prefix + "q", h);
+    const kernels::WanNormRopeParams qParams = normRope("q");
+    const auto finishQ = [&](const at::Tensor &source, const kernels::QSwapParams *swap) {
+        return kernels::wanNormRope(qProj, qParams, source, swap);
+    };
+    const at::Tensor q = m_hook ? m_hook->onProjection(site, {batch, h.device(), finishQ})
+                                : finishQ({}, nullptr);
+    const at::Tensor k = heady(kernels::wanNormRope(linear(prefix + "k", h), normRope("k")));
     const at::Tensor v = heady(linear(prefix + "v", h));
 
     // Attention runs in the linear dtype (bf16 on CUDA, as the official flash path).
@@ -231,8 +245,8 @@ at::Tensor WanDit::crossAttention(const std::string &prefix, const at::Tensor &h
     const auto heads4 = [&](const at::Tensor &t) {
         return t.to(attn).view({batch, -1, heads, headDim}).transpose(1, 2);
     };
-    const at::Tensor q = rmsNorm(prefix + "norm_q", linear(prefix + "q", h));
-    const at::Tensor k = rmsNorm(prefix + "norm_k", linear(prefix + "k", context));
+    const at::Tensor q = crossNorm(prefix + "norm_q", linear(prefix + "q", h));
+    const at::Tensor k = crossNorm(prefix + "norm_k", linear(prefix + "k", context));
     const at::Tensor v = linear(prefix + "v", context);
     // No mask: the zero-padded text rows take part, as in the official model.
     const at::Tensor o = compat::scaledDotProductAttention(heads4(q), heads4(k), heads4(v));
@@ -246,16 +260,13 @@ at::Tensor WanDit::linear(const std::string &name, const at::Tensor &input) cons
     return at::linear(input.to(weight.scalar_type()), weight, m_weights[name + ".bias"]);
 }
 
-// WanRMSNorm: normalise in at least float32, round back to the input's dtype, then scale by the
-// full-precision weight (which promotes the result to the stream dtype).
-at::Tensor WanDit::rmsNorm(const std::string &name, const at::Tensor &input) const
+// Cross-attention's q and k: WanRMSNorm alone, no rotation.
+at::Tensor WanDit::crossNorm(const std::string &name, const at::Tensor &input) const
 {
-    const at::ScalarType stream = m_precision.stream;
     if (!m_config.qkNorm)
-        return input.to(stream);
-    const at::Tensor wide = input.to(stream);
-    const at::Tensor normed = wide * at::rsqrt(wide.pow(2).mean(-1, true) + m_config.eps);
-    return normed.to(input.scalar_type()) * m_weights[name + ".weight"];
+        return input.to(m_precision.stream);
+    return kernels::wanRmsNorm(input, m_weights[name + ".weight"], m_config.eps,
+                               m_precision.stream);
 }
 
 // The parameter-free LayerNorm used for norm1, norm2 and the head, in the stream dtype.

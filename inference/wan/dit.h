@@ -64,7 +64,7 @@ private:
     at::Tensor crossAttention(const std::string &prefix, const at::Tensor &h,
                               const at::Tensor &context) const;
     at::Tensor linear(const std::string &name, const at::Tensor &input) const;
-    at::Tensor rmsNorm(const std::string &name, const at::Tensor &input) const;
+    at::Tensor crossNorm(const std::string &name, const at::Tensor &input) const;
     at::Tensor layerNorm(const at::Tensor &input) const;
 
     WanDitConfig m_config;

@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <string>
-#include <vector>
 
 namespace mbq::wan {
 
@@ -58,22 +57,8 @@ Result<WanRope::Tables> WanRope::tables(const attention::TokenGrid &grid, at::De
     auto theta = angles(grid);
     if (!theta)
         return theta.error();
-    const at::Tensor angle = theta->unsqueeze(1).to(device);
+    const at::Tensor angle = theta->to(device);
     return Tables{angle.cos(), angle.sin()};
-}
-
-at::Tensor WanRope::apply(const at::Tensor &x, const Tables &tables, at::ScalarType dtype)
-{
-    std::vector<int64_t> pairShape = x.sizes().vec();
-    pairShape.back() /= 2;
-    pairShape.push_back(2);
-    const at::Tensor pairs = x.to(at::kDouble).reshape(pairShape);
-    const at::Tensor re = pairs.select(-1, 0);
-    const at::Tensor im = pairs.select(-1, 1);
-    // (re + i·im)·(cos + i·sin), written back as interleaved pairs.
-    const at::Tensor outRe = re * tables.cos - im * tables.sin;
-    const at::Tensor outIm = re * tables.sin + im * tables.cos;
-    return at::stack({outRe, outIm}, -1).flatten(-2, -1).to(dtype);
 }
 
 } // namespace mbq::wan

@@ -3,8 +3,8 @@
 // and 2k+1, "interleaved"); the pairs split over the three token axes as frame, height, width
 // = d/2 − 2·⌊d/6⌋, ⌊d/6⌋, ⌊d/6⌋ (22/21/21 for d = 128, i.e. 44/42/42 channels). Each axis has
 // its own frequency table ω_j = 10000^(−2j/n), n = that axis's channel count, and a token at
-// grid position (f, h, w) turns its pairs by f·ω^F, h·ω^H, w·ω^W. Tables and the rotation are
-// computed in float64, as the official code does.
+// grid position (f, h, w) turns its pairs by f·ω^F, h·ω^H, w·ω^W. The tables are computed in
+// float64, as the official code does; kernels::wanNormRope applies them.
 
 #include "inference/attention/q_hook.h"
 #include "inference/result.h"
@@ -30,14 +30,10 @@ public:
 
     struct Tables
     {
-        at::Tensor cos; // [tokens, 1, headDim/2] float64
+        at::Tensor cos; // [tokens, headDim/2] float64
         at::Tensor sin;
     };
     Result<Tables> tables(const attention::TokenGrid &grid, at::Device device) const;
-
-    // x: [batch, tokens, heads, headDim], any floating dtype. Rotated in float64, returned as
-    // `dtype`.
-    static at::Tensor apply(const at::Tensor &x, const Tables &tables, at::ScalarType dtype);
 
 private:
     int64_t m_headDim;

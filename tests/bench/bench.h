@@ -35,6 +35,7 @@ std::map<std::string, at::Tensor> randomTensors(const TensorShapeList &shapes,
                                                 const Placement &placement);
 
 bool runQSwap(const Options &options);   // bench_qswap.cpp
+bool runWanQPath(const Options &options); // bench_wan_q_path.cpp, run by runQSwap
 bool runWanDit(const Options &options);  // bench_wan.cpp
 bool runWanVae(const Options &options);  // bench_wan_vae.cpp
 bool runTransfer(const Options &options); // bench_transfer.cpp

@@ -68,10 +68,11 @@ bool runQSwap(const Options &options)
     std::printf("qswap %s %s [2,%lld,1536]: copy %.3f ms (%.1f GB/s)\n",
                 options.device.str().c_str(), c10::toString(type), (long long)tokens,
                 copy * 1e3, bytes / copy / 1e9);
-    std::printf("qswap replace %.3f ms = %.2fx copy bandwidth\n", replace * 1e3, copy / replace);
+    std::printf("qswap replace %.3f ms (%.1f GB/s) = %.2fx copy bandwidth\n", replace * 1e3,
+                bytes / replace / 1e9, copy / replace);
     std::printf("qswap blend   %.3f ms = %.2fx copy bandwidth (reads one more tensor)\n",
                 blend * 1e3, copy / blend);
-    return ok;
+    return runWanQPath(options) && ok;
 }
 
 } // namespace mbq::bench

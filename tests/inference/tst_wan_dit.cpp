@@ -7,6 +7,7 @@
 #include "inference/io/tensor_store.h"
 #include "inference/wan/dit.h"
 #include "inference/wan/tiny_dit.h"
+#include "kernels/wan_q_path.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -212,16 +213,20 @@ private Q_SLOTS:
         auto tables = rope.tables({1, 1, 2}, at::kCPU);
         QVERIFY(tables.ok());
         // One head, two tokens; every pair is (1, 0), so the output is (cos θ, sin θ).
-        at::Tensor x = at::zeros({1, 2, 1, 16}, at::kDouble);
+        at::Tensor x = at::zeros({1, 2, 16}, at::kDouble);
         for (int64_t c = 0; c < 16; c += 2)
             x.select(-1, c).fill_(1.0);
-        const at::Tensor y = WanRope::apply(x, *tables, at::kDouble);
+        kernels::WanNormRopeParams p;
+        p.cos = tables->cos;
+        p.sin = tables->sin;
+        p.dtype = at::kDouble;
+        const at::Tensor y = kernels::wanNormRope(x, p);
         // Token 1 is w = 1: pairs 6 and 7 (the width pairs) turn by 1 and 10000^(−1/2).
-        QVERIFY(std::abs(y[0][1][0][12].item<double>() - std::cos(1.0)) < 1e-15);
-        QVERIFY(std::abs(y[0][1][0][13].item<double>() - std::sin(1.0)) < 1e-15);
-        QVERIFY(std::abs(y[0][1][0][15].item<double>() - std::sin(0.01)) < 1e-15);
-        QCOMPARE(y[0][1][0][0].item<double>(), 1.0); // frame 0: no turn
-        QCOMPARE(y[0][0][0][13].item<double>(), 0.0);
+        QVERIFY(std::abs(y[0][1][12].item<double>() - std::cos(1.0)) < 1e-15);
+        QVERIFY(std::abs(y[0][1][13].item<double>() - std::sin(1.0)) < 1e-15);
+        QVERIFY(std::abs(y[0][1][15].item<double>() - std::sin(0.01)) < 1e-15);
+        QCOMPARE(y[0][1][0].item<double>(), 1.0); // frame 0: no turn
+        QCOMPARE(y[0][0][13].item<double>(), 0.0);
     }
 
     void timeFeaturesCosineFirst()

@@ -25,6 +25,21 @@ using attention::QBank;
 
 namespace {
 
+// Hands every site to an injector through onQuery alone, as a model without a fused Q path
+// would: the swap then runs after the norm and rotation instead of inside them.
+class UnfusedHook final : public attention::QHook
+{
+public:
+    explicit UnfusedHook(attention::QInjector &injector) : m_injector(injector) {}
+    void onQuery(const attention::QSite &site, at::Tensor &q) override
+    {
+        m_injector.onQuery(site, q);
+    }
+
+private:
+    attention::QInjector &m_injector;
+};
+
 // A bright square sliding right over a dark gradient: [3, 5, 48, 64] in [-1, 1].
 at::Tensor sourceVideo()
 {
@@ -205,6 +220,76 @@ private Q_SLOTS:
         at::Tensor untouched = before.clone();
         injector.onQuery(lateSite, untouched);
         QVERIFY(at::equal(untouched, before));
+    }
+
+    void fusedSwapTakesOverWhereItCoversEveryRow()
+    {
+        WanTransferRequest request = transfer(schedule(1.0f, ExtractionMode::Single, 0, 4));
+        QBank bank;
+        request.bank = &bank;
+        request.wantBaseline = false;
+        auto extracted = m_tiny.transfer(request);
+        QVERIFY2(extracted, message(extracted));
+        const at::Tensor source = *bank.find(QBank::kAnyStep, "block.1");
+
+        const attention::ForwardContext context{
+            1, {attention::GuidanceBranch::Conditional, attention::GuidanceBranch::Unconditional}};
+        const std::string layer = "block.1";
+        const attention::QSite site{layer, 1, context, m_tiny.dit().config().numHeads, {}};
+        at::Generator generator = at::detail::createCPUGenerator(5);
+        const at::Tensor plainQ = at::randn({2, source.size(1), source.size(2)}, generator);
+        // Records how the injector finished the site's Q.
+        bool fused = false;
+        const attention::QProjection projection{
+            2, at::kCPU, [&](const at::Tensor &src, const kernels::QSwapParams *swap) {
+                fused = swap != nullptr;
+                at::Tensor q = plainQ.clone();
+                if (swap)
+                    kernels::qSwap_(q, src, *swap);
+                return q;
+            }};
+
+        // Both branches receive it: the swap goes into the finishing pass.
+        attention::QInjector both;
+        const InjectionSchedule all = schedule(1.0f, ExtractionMode::Single, 0, 4);
+        both.inject(bank, all);
+        at::Tensor q = both.onProjection(site, projection);
+        QVERIFY(fused);
+        QVERIFY(at::equal(q[0], source[0]) && at::equal(q[1], source[0]));
+        QCOMPARE(both.injectPasses(), 0); // counted at layer 0 only
+
+        // One branch: finished plainly, then swapped row by row.
+        InjectionSchedule conditional = all;
+        conditional.branches = GuidanceBranches::ConditionalOnly;
+        attention::QInjector one;
+        one.inject(bank, conditional);
+        q = one.onProjection(site, projection);
+        QVERIFY(!fused);
+        QVERIFY(at::equal(q[0], source[0]));
+        QVERIFY(at::equal(q[1], plainQ[1]));
+
+        // Outside the range: finished plainly and left alone.
+        const attention::ForwardContext late{4, context.branches};
+        q = both.onProjection({layer, 1, late, site.heads, {}}, projection);
+        QVERIFY(!fused);
+        QVERIFY(at::equal(q, plainQ));
+
+        // A whole render: the fused route (the DiT's own) and the swap after the Q path agree
+        // bit for bit and count the same passes.
+        attention::QInjector viaProjection, viaQuery;
+        viaProjection.inject(bank, all);
+        viaQuery.inject(bank, all);
+        UnfusedHook unfused(viaQuery);
+        m_tiny.dit().setQHook(&viaProjection);
+        const WanT2VResult a = plain(test::tinyWanRequest());
+        m_tiny.dit().setQHook(&unfused);
+        const WanT2VResult b = plain(test::tinyWanRequest());
+        m_tiny.dit().setQHook(nullptr);
+        QVERIFY(!viaProjection.error() && !viaQuery.error());
+        QCOMPARE(viaProjection.injectPasses(), viaQuery.injectPasses());
+        QCOMPARE(viaProjection.injectPasses(), 4);
+        QVERIFY(at::equal(a.latent, b.latent));
+        QVERIFY(!at::equal(a.latent, plain(test::tinyWanRequest()).latent));
     }
 
     void bankHoldsExactlyWhatTheScheduleNeeds_data()
