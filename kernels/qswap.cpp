@@ -39,7 +39,8 @@ void qSwapCuda_(at::Tensor &target, const at::Tensor &source, const QSwapParams 
 
 } // namespace
 
-void checkQSwapInputs(const at::Tensor &target, const at::Tensor &source, const QSwapParams &p)
+void checkQSwapInputs(const at::Tensor &target, const at::Tensor &source, const QSwapParams &p,
+                      std::optional<at::ScalarType> sourceType)
 {
     TORCH_CHECK(target.defined() && source.defined(), "q_swap: target and source must be set");
     TORCH_CHECK(target.dim() == 3, "q_swap: target must be [batch, tokens, channels], got ",
@@ -49,8 +50,9 @@ void checkQSwapInputs(const at::Tensor &target, const at::Tensor &source, const 
     const auto type = target.scalar_type();
     TORCH_CHECK(type == at::kFloat || type == at::kHalf || type == at::kBFloat16,
                 "q_swap: dtype must be float32, float16 or bfloat16, got ", type);
-    TORCH_CHECK(source.scalar_type() == type, "q_swap: source dtype ", source.scalar_type(),
-                " differs from target dtype ", type);
+    const at::ScalarType decoded = sourceType.value_or(source.scalar_type());
+    TORCH_CHECK(decoded == type, "q_swap: source dtype ", decoded, " differs from target dtype ",
+                type);
     TORCH_CHECK(source.device() == target.device(), "q_swap: source on ", source.device(),
                 " but target on ", target.device());
     TORCH_CHECK(source.size(1) == target.size(1) && source.size(2) == target.size(2),

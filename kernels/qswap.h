@@ -5,6 +5,8 @@
 
 #include <ATen/ATen.h>
 
+#include <optional>
+
 namespace mbq::kernels {
 
 enum class QSwapMode {
@@ -29,9 +31,11 @@ struct QSwapParams
 void qSwap_(at::Tensor &target, const at::Tensor &source, const QSwapParams &params);
 
 // Every check qSwap_ makes, with its messages; for ops that fuse the swap into their own pass
-// (target may then be an unfilled tensor of the result's shape, dtype and device).
+// (target may then be an unfilled tensor of the result's shape, dtype and device) or read an
+// encoded source (sourceType: the dtype it decodes to, in place of source's own).
 void checkQSwapInputs(const at::Tensor &target, const at::Tensor &source,
-                      const QSwapParams &params);
+                      const QSwapParams &params,
+                      std::optional<at::ScalarType> sourceType = std::nullopt);
 
 // The CPU reference, also used to check the CUDA kernel. Same contract as qSwap_ but never
 // dispatches to CUDA; inputs must already be validated.

@@ -48,7 +48,10 @@ bool fusedApplies(const at::Tensor &proj, const WanNormRopeParams &p, const at::
     return proj.is_cuda() && p.dtype == at::kFloat
         && (type == at::kFloat || type == at::kHalf || type == at::kBFloat16)
         && (!p.normWeight.defined() || p.normWeight.scalar_type() == at::kFloat)
-        && (!swap || source.scalar_type() == at::kFloat);
+        // The kernel reads the source in float pairs.
+        && (!swap
+            || (source.scalar_type() == at::kFloat
+                && reinterpret_cast<uintptr_t>(source.data_ptr()) % (2 * sizeof(float)) == 0));
 }
 
 at::Tensor wanNormRopeCuda(const at::Tensor &proj, const WanNormRopeParams &p,

@@ -150,27 +150,28 @@ bool QBank::writeToDisk(int step, const std::string &layer, Entry &entry)
     return true;
 }
 
-at::Tensor QBank::readFromDisk(const Entry &entry) const
+QBank::Stored QBank::readFromDisk(const Entry &entry) const
 {
     const auto unreadable = [&] {
         entry.unreadable = true;
-        return at::Tensor();
+        return Stored{};
     };
     auto store = io::TensorStore::open(entry.file);
     if (!store)
         return unreadable();
     if (!m_options.fp8) {
         auto q = store->load("q");
-        return q && q->scalar_type() == entry.dtype ? q->to(entry.device) : unreadable();
+        return q && q->scalar_type() == entry.dtype ? Stored{q->to(entry.device), {}}
+                                                    : unreadable();
     }
     auto codes = store->load("codes");
     auto scales = store->load("scales");
     if (!codes || !scales)
         return unreadable();
-    kernels::Fp8Queries onDevice = entry.fp8;
-    onDevice.codes = codes->view(entry.dtype).to(entry.device);
-    onDevice.scales = scales->to(entry.device);
-    return kernels::decodeFp8Queries(onDevice);
+    Stored out{{}, entry.fp8};
+    out.fp8.codes = codes->view(entry.dtype).to(entry.device);
+    out.fp8.scales = scales->to(entry.device);
+    return out;
 }
 
 Result<void> QBank::checkBudget(const QBankPlan &plan, int64_t entryBytes) const
@@ -255,7 +256,7 @@ const QBank::Entry *QBank::entry(int step, const std::string &layer) const
     return it == m_entries.end() ? nullptr : &it->second;
 }
 
-at::Tensor QBank::fetch(int step, const std::string &layer) const
+QBank::Stored QBank::fetchStored(int step, const std::string &layer) const
 {
     const Entry *e = entry(step, layer);
     if (!e)
@@ -263,11 +264,17 @@ at::Tensor QBank::fetch(int step, const std::string &layer) const
     if (e->tier == Tier::Disk)
         return readFromDisk(*e);
     if (!m_options.fp8)
-        return e->q.to(e->device, /*non_blocking=*/true);
-    kernels::Fp8Queries onDevice = e->fp8;
-    onDevice.codes = onDevice.codes.to(e->device, /*non_blocking=*/true);
-    onDevice.scales = onDevice.scales.to(e->device, /*non_blocking=*/true);
-    return kernels::decodeFp8Queries(onDevice);
+        return {e->q.to(e->device, /*non_blocking=*/true), {}};
+    Stored out{{}, e->fp8};
+    out.fp8.codes = out.fp8.codes.to(e->device, /*non_blocking=*/true);
+    out.fp8.scales = out.fp8.scales.to(e->device, /*non_blocking=*/true);
+    return out;
+}
+
+at::Tensor QBank::fetch(int step, const std::string &layer) const
+{
+    const Stored stored = fetchStored(step, layer);
+    return stored.fp8.codes.defined() ? kernels::decodeFp8Queries(stored.fp8) : stored.q;
 }
 
 const at::Tensor *QBank::find(int step, const std::string &layer) const

@@ -84,6 +84,16 @@ public:
     // were captured on and in their dtype (decoded when stored as fp8); undefined when none, or
     // when its file on disk can no longer be read.
     at::Tensor fetch(int step, const std::string &layer) const;
+    // An entry as stored, on its device: the queries, or in an fp8 bank their encoding (for a
+    // swap that reads fp8 directly, kernels/qswap_fp8.h). Both undefined when fetch's would be.
+    struct Stored
+    {
+        at::Tensor q;
+        kernels::Fp8Queries fp8;
+        bool defined() const { return q.defined() || fp8.codes.defined(); }
+        int64_t rows() const { return q.defined() ? q.size(0) : fp8.codes.size(0); }
+    };
+    Stored fetchStored(int step, const std::string &layer) const;
     // The stored tensor itself, for inspection: nullptr when absent or stored as fp8.
     const at::Tensor *find(int step, const std::string &layer) const;
     // True when every entry of `plan` is present (and none failed to read back from disk).
@@ -121,7 +131,7 @@ private:
     void erase(std::map<std::pair<int, std::string>, Entry>::iterator it);
     // Moves `entry` to a file in the disk folder; false when it cannot be written.
     bool writeToDisk(int step, const std::string &layer, Entry &entry);
-    at::Tensor readFromDisk(const Entry &entry) const;
+    Stored readFromDisk(const Entry &entry) const;
 
     QBankOptions m_options;
     std::map<std::pair<int, std::string>, Entry> m_entries;

@@ -1,9 +1,31 @@
 #include "inference/attention/q_injector.h"
 
+#include "kernels/qswap_fp8.h"
+
 #include <algorithm>
 #include <exception>
 
 namespace mbq::attention {
+
+namespace {
+
+// q_swap from the form the bank keeps: dense queries, or fp8 codes read directly.
+void swapFrom(at::Tensor &q, const QBank::Stored &source, const kernels::QSwapParams &params)
+{
+    if (source.fp8.codes.defined())
+        kernels::qSwapFp8_(q, source.fp8, params);
+    else
+        kernels::qSwap_(q, source.q, params);
+}
+
+QBank::Stored rowsOf(const QBank::Stored &source, int64_t start, int64_t length)
+{
+    if (source.fp8.codes.defined())
+        return {{}, kernels::narrowRows(source.fp8, start, length)};
+    return {source.q.narrow(0, start, length), {}};
+}
+
+} // namespace
 
 void QInjector::capture(QBank &bank, std::set<std::string> layers, std::optional<int> bankStep)
 {
@@ -67,10 +89,11 @@ at::Tensor QInjector::onProjection(const QSite &site, const QProjection &project
 {
     if (m_mode == Mode::Inject && !m_error) {
         try {
+            // The fused path takes dense queries; an fp8 bank's swap reads its codes after.
             const auto swap = siteSwap(site, projection.rows, projection.device);
-            if (swap && swap->everyItem) {
+            if (swap && swap->everyItem && swap->source.q.defined()) {
                 countPass(site);
-                return projection.finish(swap->source, swap->params);
+                return projection.finish(swap->source.q, swap->params);
             }
         } catch (const std::exception &e) {
             failAt(site, e);
@@ -99,7 +122,7 @@ std::optional<QInjector::SiteSwap> QInjector::siteSwap(const QSite &site, int64_
     if (found == m_params.end())
         return std::nullopt;
     SiteSwap swap;
-    swap.source = m_injectBank->fetch(step, site.layer);
+    swap.source = m_injectBank->fetchStored(step, site.layer);
     if (!swap.source.defined()) {
         // Absent, or its file in the disk tier is gone or damaged: never inject something else.
         fail(makeError(ErrorCode::Io, "the Q bank has no readable entry for layer '" + site.layer
@@ -128,8 +151,8 @@ std::optional<QInjector::SiteSwap> QInjector::siteSwap(const QSite &site, int64_
     }
     // A source with the target's rows pairs them (a target's own captured Q); a source of one
     // item (one extraction pass) serves every item.
-    swap.paired = swap.source.size(0) == rows;
-    swap.everyItem = swap.paired || swap.source.size(0) == 1;
+    swap.paired = swap.source.rows() == rows;
+    swap.everyItem = swap.paired || swap.source.rows() == 1;
     for (int64_t i = 0; i < swap.items; ++i)
         swap.everyItem = swap.everyItem && wantsBranch(branchOf(site, i));
     return swap;
@@ -143,7 +166,7 @@ void QInjector::injectSite(const QSite &site, at::Tensor &q)
     if (!q.is_contiguous())
         q = q.contiguous();
     if (swap->everyItem) {
-        kernels::qSwap_(q, swap->source, *swap->params);
+        swapFrom(q, swap->source, *swap->params);
         return;
     }
     const int64_t perItem = q.size(0) / swap->items;
@@ -151,9 +174,8 @@ void QInjector::injectSite(const QSite &site, at::Tensor &q)
         if (!wantsBranch(branchOf(site, i)))
             continue;
         at::Tensor part = q.narrow(0, i * perItem, perItem); // contiguous: the swap writes into q
-        kernels::qSwap_(part, swap->paired ? swap->source.narrow(0, i * perItem, perItem)
-                                           : swap->source,
-                        *swap->params);
+        swapFrom(part, swap->paired ? rowsOf(swap->source, i * perItem, perItem) : swap->source,
+                 *swap->params);
     }
 }
 

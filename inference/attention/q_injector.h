@@ -48,7 +48,7 @@ private:
     // to `device`). Nothing when the site is not injected or has failed (see error()).
     struct SiteSwap
     {
-        at::Tensor source;
+        QBank::Stored source;
         kernels::QSwapParams *params = nullptr;
         int64_t items = 1;      // batch items (videos); rows are item-major
         bool paired = false;    // the source has the target's rows, else one item for all

@@ -48,7 +48,8 @@ at::Tensor unfused(const Inputs &in)
 }
 
 // The fused kernel sums each row's squares in another order than ATen's mean, so a value may
-// land on the other side of a bfloat16 rounding: allow a few bf16 steps of a unit value.
+// land on the other side of a bfloat16 rounding: one step of a value below 8 is 2^-5, times a
+// weight below 1.5, in both halves of a rotated pair.
 bool check(const Options &options)
 {
     const Inputs in = makeInputs(options, 1560);
@@ -59,7 +60,7 @@ bool check(const Options &options)
     const at::Tensor fused = kernels::wanNormRope(in.proj, in.params, in.source, &in.swap);
     const double diff = (fused.to(at::kDouble) - unfused(in).to(at::kDouble)).abs().max()
                             .item<double>();
-    const bool ok = diff <= 0.05; // NaN fails too
+    const bool ok = diff <= 0.1; // NaN fails too
     std::printf("wan q path check %s max|diff| %.3g %s\n", options.device.str().c_str(), diff,
                 ok ? "ok" : "FAIL");
     return ok;
