@@ -229,6 +229,8 @@ TEXTS = {
             "Der Extraktions-Zeitschritt muss in [0, 1000] liegen, ist aber %1",
             "抽出タイムステップは [0, 1000] の範囲内である必要があります（値: %1）"),
         "Set source extraction": ("Quellextraktion festlegen", "ソース抽出を設定"),
+        "Set source seed %1": ("Quell-Seed %1 festlegen", "ソースのシードを %1 に設定"),
+        "Clear source seed": ("Quell-Seed entfernen", "ソースのシードを解除"),
         "Inject into %1 guidance branches": (
             "In Guidance-Zweige injizieren: %1", "ガイダンス分岐への注入: %1"),
         "Clear token mask": ("Token-Maske löschen", "トークンマスクを消去"),
@@ -524,6 +526,21 @@ TEXTS = {
     },
     "mbq::InjectionPanel": {
         "Set": ("Setzen", "設定"),
+        "None: the clip is inverted": (
+            "Keiner: der Clip wird invertiert", "なし: クリップを反転（インバージョン）します"),
+        "If the source clip is this model's render, the seed it was rendered with: the source "
+        "then walks from that seed's noise and matches the clip exactly. Leave it empty for any "
+        "other clip, which is inverted first (slower, approximate)": (
+            "Ist der Quellclip ein Rendering dieses Modells, der Seed, mit dem er gerendert wurde: "
+            "Die Quelle geht dann vom Rauschen dieses Seeds aus und trifft den Clip genau. Für "
+            "jeden anderen Clip leer lassen; er wird zuerst invertiert (langsamer, angenähert)",
+            "ソースクリップがこのモデルでレンダリングしたものなら、そのときのシード。ソースはその"
+            "シードのノイズから進み、クリップと正確に一致します。ほかのクリップでは空欄のままに"
+            "してください。先に反転（インバージョン）します（低速で近似）"),
+        "Source see&d": ("Quell-See&d", "ソースのシード(&D)"),
+        "The source seed must be a whole number from 0 to 18446744073709551615": (
+            "Der Quell-Seed muss eine ganze Zahl von 0 bis 18446744073709551615 sein",
+            "ソースのシードは 0 から 18446744073709551615 までの整数で指定してください"),
         "Start from Preset": ("Mit Preset beginnen", "プリセットから開始"),
         "Published settings per model: starting points to tune from": (
             "Veröffentlichte Einstellungen je Modell: Ausgangspunkte zum Feinabstimmen",

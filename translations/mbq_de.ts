@@ -394,6 +394,22 @@
         <source>Set %n layer(s) to %1</source>
         <translation><numerusform>%n Layer auf %1 setzen</numerusform><numerusform>%n Layer auf %1 setzen</numerusform></translation>
     </message>
+    <message>
+        <source>None: the clip is inverted</source>
+        <translation>Keiner: der Clip wird invertiert</translation>
+    </message>
+    <message>
+        <source>If the source clip is this model's render, the seed it was rendered with: the source then walks from that seed's noise and matches the clip exactly. Leave it empty for any other clip, which is inverted first (slower, approximate)</source>
+        <translation>Ist der Quellclip ein Rendering dieses Modells, der Seed, mit dem er gerendert wurde: Die Quelle geht dann vom Rauschen dieses Seeds aus und trifft den Clip genau. Für jeden anderen Clip leer lassen; er wird zuerst invertiert (langsamer, angenähert)</translation>
+    </message>
+    <message>
+        <source>Source see&amp;d</source>
+        <translation>Quell-See&amp;d</translation>
+    </message>
+    <message>
+        <source>The source seed must be a whole number from 0 to 18446744073709551615</source>
+        <translation>Der Quell-Seed muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Inspector</name>
@@ -1531,6 +1547,14 @@
     <message>
         <source>Use the settings of "%1"</source>
         <translation>Einstellungen von „%1“ übernehmen</translation>
+    </message>
+    <message>
+        <source>Set source seed %1</source>
+        <translation>Quell-Seed %1 festlegen</translation>
+    </message>
+    <message>
+        <source>Clear source seed</source>
+        <translation>Quell-Seed entfernen</translation>
     </message>
 </context>
 <context>

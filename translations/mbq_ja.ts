@@ -394,6 +394,22 @@
         <source>Set %n layer(s) to %1</source>
         <translation><numerusform>%n 個のレイヤーを %1 に設定</numerusform></translation>
     </message>
+    <message>
+        <source>None: the clip is inverted</source>
+        <translation>なし: クリップを反転（インバージョン）します</translation>
+    </message>
+    <message>
+        <source>If the source clip is this model's render, the seed it was rendered with: the source then walks from that seed's noise and matches the clip exactly. Leave it empty for any other clip, which is inverted first (slower, approximate)</source>
+        <translation>ソースクリップがこのモデルでレンダリングしたものなら、そのときのシード。ソースはそのシードのノイズから進み、クリップと正確に一致します。ほかのクリップでは空欄のままにしてください。先に反転（インバージョン）します（低速で近似）</translation>
+    </message>
+    <message>
+        <source>Source see&amp;d</source>
+        <translation>ソースのシード(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The source seed must be a whole number from 0 to 18446744073709551615</source>
+        <translation>ソースのシードは 0 から 18446744073709551615 までの整数で指定してください</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Inspector</name>
@@ -1531,6 +1547,14 @@
     <message>
         <source>Use the settings of "%1"</source>
         <translation>「%1」の設定を使用</translation>
+    </message>
+    <message>
+        <source>Set source seed %1</source>
+        <translation>ソースのシードを %1 に設定</translation>
+    </message>
+    <message>
+        <source>Clear source seed</source>
+        <translation>ソースのシードを解除</translation>
     </message>
 </context>
 <context>

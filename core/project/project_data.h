@@ -11,6 +11,9 @@
 #include <QString>
 #include <QVector>
 
+#include <cstdint>
+#include <optional>
+
 namespace mbq {
 
 // One prompt and duration on the timeline. A single-shot project has exactly one.
@@ -30,6 +33,9 @@ struct RenderParameters
     QVector<Shot> shots {Shot {}}; // never empty; shots[0].prompt is the target prompt
     QString negativePrompt;
     QString sourcePrompt;
+    // Lockstep extraction: the source clip is this model's render from this seed (with these
+    // settings), so its trajectory starts from that seed's noise; unset: the clip is inverted.
+    std::optional<uint64_t> sourceSeed;
     GenerationSettings settings; // includes the seed
     InjectionSchedule schedule;
 
@@ -38,7 +44,8 @@ struct RenderParameters
     bool operator==(const RenderParameters &o) const
     {
         return shots == o.shots && negativePrompt == o.negativePrompt
-            && sourcePrompt == o.sourcePrompt && settings == o.settings && schedule == o.schedule;
+            && sourcePrompt == o.sourcePrompt && sourceSeed == o.sourceSeed
+            && settings == o.settings && schedule == o.schedule;
     }
     bool operator!=(const RenderParameters &o) const { return !(*this == o); }
 };

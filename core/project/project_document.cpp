@@ -302,6 +302,17 @@ Result<void> ProjectDocument::setExtraction(ExtractionMode mode, float timestep)
     return {};
 }
 
+void ProjectDocument::setSourceSeed(std::optional<uint64_t> seed)
+{
+    if (seed == m_data.parameters.sourceSeed)
+        return;
+    m_undoStack.push(new SetFieldCommand<std::optional<uint64_t>>(
+        this, seed ? tr("Set source seed %1").arg(qulonglong(*seed)) : tr("Clear source seed"),
+        Aspect::Schedule, [](const ProjectData &d) { return d.parameters.sourceSeed; },
+        [](ProjectData &d, const std::optional<uint64_t> &v) { d.parameters.sourceSeed = v; },
+        seed));
+}
+
 void ProjectDocument::setGuidanceBranches(GuidanceBranches branches)
 {
     if (branches == m_data.parameters.schedule.branches)

@@ -81,6 +81,8 @@ public:
     Result<void> setStepRange(int begin, int end);
     void setInjectionMode(InjectionMode mode);
     Result<void> setExtraction(ExtractionMode mode, float timestep);
+    // Lockstep: the seed the source clip was rendered from; nullopt = invert the clip.
+    void setSourceSeed(std::optional<uint64_t> seed);
     void setGuidanceBranches(GuidanceBranches branches);
     void setTokenMask(const std::vector<uint8_t> &mask);
     // Replaces the whole schedule, e.g. with a preset.

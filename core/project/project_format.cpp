@@ -79,6 +79,8 @@ void writeParameters(QJsonObject &object, const RenderParameters &p)
     object.insert(key("shots"), shots);
     object.insert(key("negative_prompt"), p.negativePrompt);
     object.insert(key("source_prompt"), p.sourcePrompt);
+    if (p.sourceSeed) // a string, as the seed
+        object.insert(key("source_seed"), QString::number(qulonglong(*p.sourceSeed)));
     object.insert(key("settings"), settingsToJson(p.settings));
     object.insert(key("schedule"), scheduleToJson(p.schedule));
 }
@@ -175,6 +177,11 @@ bool readParameters(JsonReader &r, const QJsonObject &o, const QString &path, co
                     RenderParameters *out)
 {
     QJsonObject schedule;
+    uint64_t sourceSeed = 0;
+    if (!r.uint64(o, key("source_seed"), path, &sourceSeed, JsonReader::Optional))
+        return false;
+    if (o.contains(key("source_seed")))
+        out->sourceSeed = sourceSeed;
     return readShots(r, o, path, family, &out->shots)
         && r.string(o, key("negative_prompt"), path, &out->negativePrompt, JsonReader::Optional)
         && r.string(o, key("source_prompt"), path, &out->sourcePrompt, JsonReader::Optional)

@@ -10,6 +10,9 @@ RenderRequest renderRequestFor(const RenderParameters &parameters)
     request.prompt = parameters.targetPrompt().toStdString();
     request.negativePrompt = parameters.negativePrompt.toStdString();
     request.sourcePrompt = parameters.sourcePrompt.toStdString();
+    // The engine takes it for lockstep only; other extractions never see it.
+    if (parameters.schedule.extraction == ExtractionMode::Lockstep)
+        request.sourceSeed = parameters.sourceSeed;
     request.settings = parameters.settings;
     request.injection = parameters.schedule;
     return request;

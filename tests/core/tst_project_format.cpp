@@ -36,6 +36,7 @@ ProjectData richProject(const QString &dir)
                Shot {QStringLiteral("the fox jumps"), 33}};
     p.negativePrompt = QStringLiteral("blurry, 低品質");
     p.sourcePrompt = QStringLiteral("a red fox in snow");
+    p.sourceSeed = std::numeric_limits<uint64_t>::max() - 7;
     p.settings.seed = std::numeric_limits<uint64_t>::max() - 122; // far above 2^53
     p.settings.width = 512;
     p.settings.height = 320;
@@ -209,9 +210,18 @@ void TestProjectFormat::seedRoundTripsExactly()
     data.parameters.settings.seed = seed;
     const QByteArray bytes = projectToJson(data, QString());
     QVERIFY(bytes.contains(QStringLiteral("\"seed\": \"%1\"").arg(seed).toUtf8()));
+    QVERIFY(!bytes.contains("source_seed")); // none: lockstep inverts the clip
     const Result<ProjectData> loaded = projectFromJson(bytes, QStringLiteral("seed.mbqproj"), {});
     QVERIFY(loaded.ok());
     QCOMPARE(quint64(loaded->parameters.settings.seed), seed);
+    QVERIFY(!loaded->parameters.sourceSeed);
+
+    data.parameters.sourceSeed = seed;
+    const QByteArray withSource = projectToJson(data, QString());
+    QVERIFY(withSource.contains(QStringLiteral("\"source_seed\": \"%1\"").arg(seed).toUtf8()));
+    const auto reloaded = projectFromJson(withSource, QStringLiteral("seed.mbqproj"), {});
+    QVERIFY(reloaded.ok());
+    QCOMPARE(reloaded->parameters.sourceSeed, std::optional<uint64_t>(seed));
 }
 
 void TestProjectFormat::weightsAreWrittenShortest()

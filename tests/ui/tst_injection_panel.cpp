@@ -4,6 +4,7 @@
 
 #include "core/project/preset_library.h"
 #include "core/project/project_document.h"
+#include "core/project/render_request.h"
 #include "ui/injection/injection_panel.h"
 #include "ui/injection/layer_groups.h"
 #include "ui/injection/step_range_scrubber.h"
@@ -99,6 +100,7 @@ private slots:
     void presetsAreStartingPointsForTheFamily();
     void rescalingKeepsTheShareOfSteps();
     void modeAndExtraction();
+    void sourceSeedIsForLockstepOnly();
     void refreshingPushesNothing();
     void newProjectForgetsMutedWeights();
     void paintsInLightAndDarkPalettes();
@@ -596,6 +598,46 @@ void TestInjectionPanel::modeAndExtraction()
     QCOMPARE(schedule().extractionTimestep, 0.0f);
     QCOMPARE(combo->currentData().toInt(), int(ExtractionMode::Single));
     QCOMPARE(timestep->value(), 0);
+}
+
+void TestInjectionPanel::sourceSeedIsForLockstepOnly()
+{
+    auto *combo = child<QComboBox>("extractionCombo");
+    auto *seed = child<QLineEdit>("sourceSeedEdit");
+    const auto choose = [&](ExtractionMode mode) {
+        const int index = combo->findData(int(mode));
+        combo->setCurrentIndex(index);
+        emit combo->activated(index);
+    };
+    const auto requested = [&] { return renderRequestFor(m_document->data().parameters).sourceSeed; };
+    QVERIFY(!seed->isVisible()); // a new project extracts in a single pass
+    choose(ExtractionMode::Lockstep);
+    QVERIFY(seed->isVisible());
+    QVERIFY(seed->text().isEmpty()); // none: the clip is inverted
+    QVERIFY(!requested());
+
+    // A seed above 2^53 survives the field, the document and the request exactly.
+    const quint64 big = (quint64(1) << 60) + 3;
+    QTest::keyClicks(seed, QString::number(big));
+    QTest::keyClick(seed, Qt::Key_Return);
+    QCOMPARE(m_document->data().parameters.sourceSeed, std::optional<uint64_t>(big));
+    QCOMPARE(requested(), std::optional<uint64_t>(big));
+    QTest::keyClicks(seed, "x-"); // the validator keeps it a number
+    QCOMPARE(seed->text(), QString::number(big));
+
+    seed->clear();
+    emit seed->editingFinished();
+    QVERIFY(!m_document->data().parameters.sourceSeed);
+    undo()->undo();
+    QCOMPARE(m_document->data().parameters.sourceSeed, std::optional<uint64_t>(big));
+    QCOMPARE(seed->text(), QString::number(big));
+
+    // Another extraction hides it and keeps it out of the request, but remembers it.
+    choose(ExtractionMode::PerStep);
+    QVERIFY(!seed->isVisible());
+    QVERIFY(!requested());
+    choose(ExtractionMode::Lockstep);
+    QCOMPARE(requested(), std::optional<uint64_t>(big));
 }
 
 void TestInjectionPanel::refreshingPushesNothing()

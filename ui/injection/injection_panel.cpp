@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpressionValidator>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -45,6 +46,8 @@ InjectionPanel::InjectionPanel(ProjectDocument *document, QWidget *parent)
     , m_modeGroup(new QButtonGroup(this))
     , m_extraction(new QComboBox)
     , m_extractionTimestep(new QSpinBox)
+    , m_sourceSeed(new QLineEdit)
+    , m_modeForm(nullptr)
     , m_scrubber(new StepRangeScrubber)
 {
     setObjectName(QStringLiteral("injectionPanel"));
@@ -159,13 +162,25 @@ QWidget *InjectionPanel::buildModeControls()
     extraction->addWidget(m_extraction, 1);
     extraction->addWidget(m_extractionTimestep);
 
+    m_sourceSeed->setObjectName(QStringLiteral("sourceSeedEdit"));
+    m_sourceSeed->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("\\d{1,20}")), m_sourceSeed));
+    m_sourceSeed->setPlaceholderText(tr("None: the clip is inverted"));
+    m_sourceSeed->setToolTip(
+        tr("If the source clip is this model's render, the seed it was rendered with: the "
+           "source then walks from that seed's noise and matches the clip exactly. Leave it "
+           "empty for any other clip, which is inverted first (slower, approximate)"));
+
     auto *controls = new QWidget;
-    auto *form = new QFormLayout(controls);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Mode"), modes);
+    m_modeForm = new QFormLayout(controls);
+    m_modeForm->setContentsMargins(0, 0, 0, 0);
+    m_modeForm->addRow(tr("Mode"), modes);
     auto *extractionLabel = new QLabel(tr("&Extraction"));
     extractionLabel->setBuddy(m_extraction);
-    form->addRow(extractionLabel, extraction);
+    m_modeForm->addRow(extractionLabel, extraction);
+    auto *seedLabel = new QLabel(tr("Source see&d"));
+    seedLabel->setBuddy(m_sourceSeed);
+    m_modeForm->addRow(seedLabel, m_sourceSeed);
 
     connect(m_modeGroup, &QButtonGroup::idClicked, this,
             [this](int mode) { m_document->setInjectionMode(InjectionMode(mode)); });
@@ -177,6 +192,7 @@ QWidget *InjectionPanel::buildModeControls()
     };
     connect(m_extraction, &QComboBox::activated, this, editExtraction);
     connect(m_extractionTimestep, &QSpinBox::valueChanged, this, editExtraction);
+    connect(m_sourceSeed, &QLineEdit::editingFinished, this, &InjectionPanel::commitSourceSeed);
     return controls;
 }
 
@@ -325,8 +341,29 @@ void InjectionPanel::refreshModes()
     const QSignalBlocker blockTimestep(m_extractionTimestep);
     m_extraction->setCurrentIndex(m_extraction->findData(int(s.extraction)));
     m_extractionTimestep->setValue(int(std::lround(s.extractionTimestep)));
-    // The timestep only means something for the single pass.
+    // The timestep only means something for the single pass, the source seed for lockstep.
     m_extractionTimestep->setEnabled(s.extraction == ExtractionMode::Single);
+    m_modeForm->setRowVisible(m_sourceSeed, s.extraction == ExtractionMode::Lockstep);
+    const std::optional<uint64_t> seed = m_document->data().parameters.sourceSeed;
+    if (!m_sourceSeed->hasFocus())
+        m_sourceSeed->setText(seed ? QString::number(qulonglong(*seed)) : QString());
+}
+
+void InjectionPanel::commitSourceSeed()
+{
+    const QString text = m_sourceSeed->text().trimmed();
+    if (text.isEmpty()) {
+        m_document->setSourceSeed(std::nullopt);
+        return;
+    }
+    bool ok = false;
+    const qulonglong seed = text.toULongLong(&ok);
+    if (!ok) { // 20 digits may pass the validator and still exceed 2^64 - 1
+        showError(tr("The source seed must be a whole number from 0 to 18446744073709551615"));
+        return;
+    }
+    showError({});
+    m_document->setSourceSeed(uint64_t(seed));
 }
 
 void InjectionPanel::refreshSteps()

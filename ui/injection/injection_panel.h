@@ -32,6 +32,7 @@
 class QButtonGroup;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -80,6 +81,7 @@ private:
     void toggleMute(const std::string &id);
     void toggleSolo(const std::string &id);
     void applyWeightToSelection();
+    void commitSourceSeed();
 
     // Reads the band field; false (and an inline error) when it does not parse.
     bool selectFromText();
@@ -105,6 +107,8 @@ private:
     QButtonGroup *m_modeGroup;
     QComboBox *m_extraction;
     QSpinBox *m_extractionTimestep;
+    QLineEdit *m_sourceSeed; // lockstep only
+    QFormLayout *m_modeForm;
     StepRangeScrubber *m_scrubber;
 };
 
