@@ -43,6 +43,13 @@ TEXTS = {
         "Cannot use the take's settings": (
             "Die Einstellungen des Takes können nicht übernommen werden",
             "テイクの設定を使用できません"),
+        "Use as Source Clip": ("Als Quellclip verwenden", "ソースクリップとして使用"),
+        "Cannot use the take as the source": (
+            "Der Take kann nicht als Quelle verwendet werden", "テイクをソースとして使用できません"),
+        "Source clip: %1, with its seed %2 for lockstep extraction": (
+            "Quellclip: %1, mit seinem Seed %2 für die Extraktion im Gleichschritt",
+            "ソースクリップ: %1（ロックステップ抽出用にシード %2 を使用）"),
+        "Source clip: %1": ("Quellclip: %1", "ソースクリップ: %1"),
         "Cannot rename the take": ("Der Take kann nicht umbenannt werden", "テイクの名前を変更できません"),
         "Cannot remove the take": ("Der Take kann nicht entfernt werden", "テイクを削除できません"),
         "mbq projects (*.mbqproj);;All files (*)": (
@@ -230,6 +237,10 @@ TEXTS = {
             "抽出タイムステップは [0, 1000] の範囲内である必要があります（値: %1）"),
         "Set source extraction": ("Quellextraktion festlegen", "ソース抽出を設定"),
         "Set source seed %1": ("Quell-Seed %1 festlegen", "ソースのシードを %1 に設定"),
+        '"%1" has no finished video to use as the source.': (
+            "„%1“ hat kein fertiges Video, das als Quelle dienen kann.",
+            "「%1」にはソースとして使える完成した動画がありません。"),
+        'Use "%1" as the source': ("„%1“ als Quelle verwenden", "「%1」をソースとして使用"),
         "Clear source seed": ("Quell-Seed entfernen", "ソースのシードを解除"),
         "Inject into %1 guidance branches": (
             "In Guidance-Zweige injizieren: %1", "ガイダンス分岐への注入: %1"),

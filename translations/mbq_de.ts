@@ -978,6 +978,22 @@
         <source>Cannot remove the take</source>
         <translation>Der Take kann nicht entfernt werden</translation>
     </message>
+    <message>
+        <source>Cannot use the take as the source</source>
+        <translation>Der Take kann nicht als Quelle verwendet werden</translation>
+    </message>
+    <message>
+        <source>Source clip: %1, with its seed %2 for lockstep extraction</source>
+        <translation>Quellclip: %1, mit seinem Seed %2 für die Extraktion im Gleichschritt</translation>
+    </message>
+    <message>
+        <source>Source clip: %1</source>
+        <translation>Quellclip: %1</translation>
+    </message>
+    <message>
+        <source>Use as Source Clip</source>
+        <translation>Als Quellclip verwenden</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Media</name>
@@ -1555,6 +1571,14 @@
     <message>
         <source>Clear source seed</source>
         <translation>Quell-Seed entfernen</translation>
+    </message>
+    <message>
+        <source>"%1" has no finished video to use as the source.</source>
+        <translation>„%1“ hat kein fertiges Video, das als Quelle dienen kann.</translation>
+    </message>
+    <message>
+        <source>Use "%1" as the source</source>
+        <translation>„%1“ als Quelle verwenden</translation>
     </message>
 </context>
 <context>

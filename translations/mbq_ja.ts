@@ -978,6 +978,22 @@
         <source>Cannot remove the take</source>
         <translation>テイクを削除できません</translation>
     </message>
+    <message>
+        <source>Cannot use the take as the source</source>
+        <translation>テイクをソースとして使用できません</translation>
+    </message>
+    <message>
+        <source>Source clip: %1, with its seed %2 for lockstep extraction</source>
+        <translation>ソースクリップ: %1（ロックステップ抽出用にシード %2 を使用）</translation>
+    </message>
+    <message>
+        <source>Source clip: %1</source>
+        <translation>ソースクリップ: %1</translation>
+    </message>
+    <message>
+        <source>Use as Source Clip</source>
+        <translation>ソースクリップとして使用</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Media</name>
@@ -1555,6 +1571,14 @@
     <message>
         <source>Clear source seed</source>
         <translation>ソースのシードを解除</translation>
+    </message>
+    <message>
+        <source>"%1" has no finished video to use as the source.</source>
+        <translation>「%1」にはソースとして使える完成した動画がありません。</translation>
+    </message>
+    <message>
+        <source>Use "%1" as the source</source>
+        <translation>「%1」をソースとして使用</translation>
     </message>
 </context>
 <context>

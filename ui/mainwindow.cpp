@@ -550,6 +550,22 @@ void MainWindow::onTakeFinished(const QString &id, int state)
     }
 }
 
+void MainWindow::useTakeAsSource(const QString &id)
+{
+    const auto used = m_document->useTakeAsSource(id);
+    reportRefusal(tr("Cannot use the take as the source"), used);
+    if (!used)
+        return;
+    const RenderParameters &p = m_document->data().parameters;
+    const QString label = m_document->data().takes[m_document->data().takeIndex(id)].label;
+    statusBar()->showMessage(
+        p.sourceSeed ? tr("Source clip: %1, with its seed %2 for lockstep extraction")
+                           .arg(label)
+                           .arg(qulonglong(*p.sourceSeed))
+                     : tr("Source clip: %1").arg(label),
+        6000);
+}
+
 void MainWindow::takeContextMenu(const QString &id, const QPoint &globalPos)
 {
     QMenu menu(this);
@@ -557,6 +573,7 @@ void MainWindow::takeContextMenu(const QString &id, const QPoint &globalPos)
     menu.addAction(tr("Use These Settings"), this, [this, id] {
         reportRefusal(tr("Cannot use the take's settings"), m_document->useTakeParameters(id));
     });
+    menu.addAction(tr("Use as Source Clip"), this, [this, id] { useTakeAsSource(id); });
     menu.addAction(tr("Rename…"), this, [this, id] {
         const int index = m_document->data().takeIndex(id);
         bool ok = false;

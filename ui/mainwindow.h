@@ -108,6 +108,7 @@ private:
     void onSourcePreview(const SourcePreview &preview);
     void onTakeFinished(const QString &id, int state);
     void takeContextMenu(const QString &id, const QPoint &globalPos);
+    void useTakeAsSource(const QString &id);
 
     ProjectDocument *m_document;
     RenderQueue *m_queue;

@@ -48,6 +48,17 @@ bool Take::operator==(const Take &o) const
         && baselinePath == o.baselinePath && sameMetrics(metrics, o.metrics);
 }
 
+std::optional<uint64_t> motionSourceSeed(const Take &take, const RenderParameters &current)
+{
+    const RenderParameters &made = take.parameters;
+    GenerationSettings settings = made.settings;
+    settings.seed = current.settings.seed;
+    const bool plain = made.shots.size() == 1 && made.schedule.isOff();
+    if (!plain || made.negativePrompt != current.negativePrompt || settings != current.settings)
+        return std::nullopt;
+    return made.settings.seed;
+}
+
 int ProjectData::takeIndex(const QString &id) const
 {
     for (int i = 0; i < takes.size(); ++i) {

@@ -73,6 +73,11 @@ struct Take
     bool operator!=(const Take &o) const { return !(*this == o); }
 };
 
+// The seed of `take` when a lockstep source walked from it retraces the take's video exactly
+// under `current`: the take is a plain render (one shot, no injection) with the same negative
+// prompt and the same settings apart from the seed. Else nullopt: lockstep inverts the clip.
+std::optional<uint64_t> motionSourceSeed(const Take &take, const RenderParameters &current);
+
 struct ProjectData
 {
     QString sourceClip;

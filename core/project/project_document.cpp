@@ -313,6 +313,27 @@ void ProjectDocument::setSourceSeed(std::optional<uint64_t> seed)
         seed));
 }
 
+Result<void> ProjectDocument::useTakeAsSource(const QString &id)
+{
+    const int index = m_data.takeIndex(id);
+    if (index < 0)
+        return refused(tr("There is no take with id %1.").arg(id));
+    const Take &take = m_data.takes[index];
+    if (take.state != TakeState::Succeeded || take.videoPath.isEmpty())
+        return refused(tr("\"%1\" has no finished video to use as the source.").arg(take.label));
+    const QString prompt = take.parameters.targetPrompt();
+    const std::optional<uint64_t> seed = motionSourceSeed(take, m_data.parameters);
+    const RenderParameters &now = m_data.parameters;
+    if (take.videoPath == m_data.sourceClip && prompt == now.sourcePrompt && seed == now.sourceSeed)
+        return {};
+    m_undoStack.beginMacro(tr("Use \"%1\" as the source").arg(take.label));
+    setSourceClip(take.videoPath);
+    setSourcePrompt(prompt);
+    setSourceSeed(seed);
+    m_undoStack.endMacro();
+    return {};
+}
+
 void ProjectDocument::setGuidanceBranches(GuidanceBranches branches)
 {
     if (branches == m_data.parameters.schedule.branches)

@@ -83,6 +83,10 @@ public:
     Result<void> setExtraction(ExtractionMode mode, float timestep);
     // Lockstep: the seed the source clip was rendered from; nullopt = invert the clip.
     void setSourceSeed(std::optional<uint64_t> seed);
+    // One undo step: the take's video becomes the source clip, its prompt the source prompt,
+    // and its seed the source seed where lockstep can retrace it (motionSourceSeed). Refused
+    // for a take without a finished video.
+    Result<void> useTakeAsSource(const QString &id);
     void setGuidanceBranches(GuidanceBranches branches);
     void setTokenMask(const std::vector<uint8_t> &mask);
     // Replaces the whole schedule, e.g. with a preset.

@@ -77,6 +77,7 @@ private slots:
     void demoOpensUntitled();
     void resolvedPaths();
     void editsFollowTheModelFamily();
+    void aTakeBecomesTheSource();
     void aVideoCrafter2ProjectSavesAndReopens();
     void theFamilyIsRecordedNotEdited();
     void valuesTheFamilyRefusesAreKeptUntilChanged();
@@ -326,6 +327,57 @@ void TestProjectUndo::invalidEditsAreRefused()
     QCOMPARE(document.undoStack()->count(), 1); // only the valid removeShot(1)
     document.undoStack()->undo();
     QVERIFY(document.data() == start);
+}
+
+void TestProjectUndo::aTakeBecomesTheSource()
+{
+    ProjectData start = startingProject();
+    start.parameters.shots.resize(1);
+    start.parameters.settings.seed = 5;
+    // A plain render of these settings from seed 99: a lockstep source retraces it from 99.
+    RenderParameters plain = start.parameters;
+    plain.shots = {Shot {QStringLiteral("a wolf runs"), 81}};
+    plain.schedule.layers.clear();
+    plain.settings.seed = 99;
+    start.takes.append(makeTake(QStringLiteral("plain"), QStringLiteral("take 3"), plain));
+    RenderParameters otherSteps = plain;
+    otherSteps.settings.steps += 10;
+    start.takes.append(makeTake(QStringLiteral("steps"), QStringLiteral("take 4"), otherSteps));
+    Take failed = makeTake(QStringLiteral("failed"), QStringLiteral("take 5"), plain);
+    failed.state = TakeState::Failed;
+    start.takes.append(failed);
+
+    ProjectDocument document;
+    document.newProject(start);
+    const auto source = [&] {
+        const ProjectData &d = document.data();
+        return std::make_tuple(d.sourceClip, d.parameters.sourcePrompt, d.parameters.sourceSeed);
+    };
+    const auto before = source();
+
+    check(document.useTakeAsSource(QStringLiteral("plain")));
+    QCOMPARE(source(), std::make_tuple(QStringLiteral("/renders/plain.mp4"),
+                                       QStringLiteral("a wolf runs"),
+                                       std::optional<uint64_t>(99)));
+    QCOMPARE(document.undoStack()->count(), 1); // one step for all three
+    check(document.useTakeAsSource(QStringLiteral("plain")));
+    QCOMPARE(document.undoStack()->count(), 1); // the same source again pushes nothing
+    document.undoStack()->undo();
+    QVERIFY(source() == before);
+    document.undoStack()->redo();
+    QCOMPARE(std::get<2>(source()), std::optional<uint64_t>(99));
+
+    // Rendered with injection, or with other settings: lockstep has to invert those clips.
+    check(document.useTakeAsSource(QStringLiteral("take-1")));
+    QCOMPARE(std::get<0>(source()), QStringLiteral("/renders/take-1.mp4"));
+    QVERIFY(!std::get<2>(source()));
+    check(document.useTakeAsSource(QStringLiteral("steps")));
+    QCOMPARE(std::get<0>(source()), QStringLiteral("/renders/steps.mp4"));
+    QVERIFY(!std::get<2>(source()));
+
+    QVERIFY(!document.useTakeAsSource(QStringLiteral("failed")));
+    QVERIFY(!document.useTakeAsSource(QStringLiteral("take-9")));
+    QCOMPARE(document.undoStack()->count(), 3);
 }
 
 void TestProjectUndo::cleanStateFollowsSave()

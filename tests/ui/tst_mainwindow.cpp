@@ -29,6 +29,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QProcess>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -171,6 +172,50 @@ private slots:
         QTest::mouseClick(plot, Qt::LeftButton, {}, at);
         QTRY_COMPARE(window.currentTakeId(), first);
         QCOMPARE(timeline->currentTakeId(), first);
+    }
+
+    void aPlainTakeBecomesAnExactLockstepSource()
+    {
+        QTemporaryDir dir;
+        const QString path = writeProject(dir.path());
+        QVERIFY(!path.isEmpty());
+        RenderQueue queue(fastFake);
+        ProjectDocument document;
+        MainWindow window(&document, &queue);
+        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
+        QVERIFY(window.openProject(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // A plain render (no layer injected), then the take's context menu on the timeline.
+        QVERIFY(document.setLayerWeight(QStringLiteral("block.20"), 0.0f));
+        window.findChild<QAction *>(QStringLiteral("renderAction"))->trigger();
+        const QString id = document.data().takes.front().id;
+        QVERIFY(waitForTake(document, id, TakeState::Succeeded));
+        const Take take = document.data().takes.front();
+        auto *timeline = window.findChild<TimelineView *>(QStringLiteral("timelineView"));
+        bool chosen = false;
+        QTimer::singleShot(0, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                if (action->text() == QLatin1String("Use as Source Clip")) {
+                    action->trigger();
+                    chosen = true;
+                }
+            }
+            menu->close();
+        });
+        emit timeline->takeContextMenuRequested(id, timeline->mapToGlobal(QPoint(10, 10)));
+        QVERIFY(chosen);
+
+        QCOMPARE(document.data().sourceClip, take.videoPath);
+        QCOMPARE(document.data().parameters.sourcePrompt, take.parameters.targetPrompt());
+        QCOMPARE(document.data().parameters.sourceSeed,
+                 std::optional<uint64_t>(take.parameters.settings.seed));
+        QVERIFY(window.statusBar()->currentMessage().contains(
+            QString::number(take.parameters.settings.seed)));
     }
 
     void cancelFromTheQueueDockKeepsACancelledTake()
