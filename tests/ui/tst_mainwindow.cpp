@@ -14,6 +14,7 @@
 #include "ui/plots/tradeoff_plot.h"
 #include "ui/queue/render_queue_dock.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/injection/injection_panel.h"
 #include "ui/injection/step_range_scrubber.h"
 
 #include <QAction>
@@ -467,6 +468,30 @@ private slots:
         QVERIFY(queue.memory().peak >= queue.memory().inUse && queue.memory().inUse > 0);
         QVERIFY2(memory->toolTip().contains(QStringLiteral("during the last render")),
                  qPrintable(memory->toolTip()));
+
+        // That plain take as the source: lockstep from its seed with every layer at weight 1
+        // for every step and the same prompt retraces it exactly, through the whole studio.
+        const QString plainTake = document.data().takes.back().id;
+        QTRY_COMPARE(document.data().takes.back().state, TakeState::Succeeded);
+        QVERIFY(document.useTakeAsSource(plainTake).ok());
+        QVERIFY(document.data().parameters.sourceSeed);
+        InjectionSchedule all;
+        for (const std::string &layer :
+             window.findChild<InjectionPanel *>(QStringLiteral("injectionPanel"))->layers())
+            all.layers.push_back({layer, 1.0f, {}});
+        all.stepBegin = 0;
+        all.stepEnd = small.steps;
+        all.extraction = ExtractionMode::Lockstep;
+        QVERIFY(document.setSchedule(all).ok());
+        window.findChild<QAction *>(QStringLiteral("renderAction"))->trigger();
+        QVERIFY(finished.wait(120000));
+        const auto transfer = queue.job(finished.last().at(0).toULongLong());
+        QVERIFY(transfer && transfer->output);
+        QVERIFY2(finished.last().at(1).value<JobState>() == JobState::Succeeded,
+                 qPrintable(transfer->error));
+        QVERIFY(transfer->output->extractionPasses > 0); // the source really walked beside it
+        QVERIFY(!job->output->frames.rgb.empty());
+        QVERIFY(transfer->output->frames.rgb == job->output->frames.rgb);
     }
 
     void theInspectorFollowsTheLoadedModelFamily()
