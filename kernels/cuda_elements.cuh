@@ -10,18 +10,32 @@
 
 namespace mbq::kernels::cuda {
 
-__device__ inline float toFloat(float v) { return v; }
-__device__ inline float toFloat(__half v) { return __half2float(v); }
-__device__ inline float toFloat(__nv_bfloat16 v) { return __bfloat162float(v); }
+__device__ inline float toFloat(float v)
+{
+    return v;
+}
+__device__ inline float toFloat(__half v)
+{
+    return __half2float(v);
+}
+__device__ inline float toFloat(__nv_bfloat16 v)
+{
+    return __bfloat162float(v);
+}
 
-template<class T>
-__device__ inline T fromFloat(float v);
-template<>
-__device__ inline float fromFloat<float>(float v) { return v; }
-template<>
-__device__ inline __half fromFloat<__half>(float v) { return __float2half_rn(v); }
-template<>
-__device__ inline __nv_bfloat16 fromFloat<__nv_bfloat16>(float v) { return __float2bfloat16_rn(v); }
+template<class T> __device__ inline T fromFloat(float v);
+template<> __device__ inline float fromFloat<float>(float v)
+{
+    return v;
+}
+template<> __device__ inline __half fromFloat<__half>(float v)
+{
+    return __float2half_rn(v);
+}
+template<> __device__ inline __nv_bfloat16 fromFloat<__nv_bfloat16>(float v)
+{
+    return __float2bfloat16_rn(v);
+}
 
 // The layer weight times the head's weight, or 0 where the token mask excludes the token.
 __device__ inline float effectiveWeight(const SwapWeights &w, int64_t token, int64_t head)

@@ -25,8 +25,8 @@ void checkEncoding(const at::Tensor &target, const Fp8Queries &s, const QSwapPar
                     && s.scales.size(2) == s.heads,
                 "q_swap fp8: scales must be float32 [", s.codes.size(0), ", ", s.codes.size(1),
                 ", ", s.heads, "], got ", s.scales.sizes());
-    TORCH_CHECK(s.scales.device() == target.device(), "q_swap fp8: scales on ",
-                s.scales.device(), " but target on ", target.device());
+    TORCH_CHECK(s.scales.device() == target.device(), "q_swap fp8: scales on ", s.scales.device(),
+                " but target on ", target.device());
     TORCH_CHECK(s.scales.is_contiguous(), "q_swap fp8: scales must be contiguous");
 }
 
@@ -43,15 +43,15 @@ void qSwapFp8Cuda_(at::Tensor &target, const Fp8Queries &source, const QSwapPara
     launch.heads = p.heads;
     launch.sourceBroadcast = source.codes.size(0) == 1 && target.size(0) != 1;
     const at::Tensor heads = p.headWeights.defined() ? p.headWeights.contiguous() : at::Tensor();
-    const at::Tensor mask =
-        p.tokenMask.defined() ? p.tokenMask.to(at::kByte).contiguous() : at::Tensor();
+    const at::Tensor mask
+        = p.tokenMask.defined() ? p.tokenMask.to(at::kByte).contiguous() : at::Tensor();
     launch.weights.weight = p.weight;
     launch.weights.headWeights = heads.defined() ? heads.data_ptr<float>() : nullptr;
     launch.weights.tokenMask = mask.defined() ? mask.data_ptr<uint8_t>() : nullptr;
     launch.weights.blend = p.mode == QSwapMode::Blend;
     launch.type = target.scalar_type() == at::kFloat ? cuda::ElementType::Float32
-        : target.scalar_type() == at::kHalf         ? cuda::ElementType::Float16
-                                                    : cuda::ElementType::BFloat16;
+        : target.scalar_type() == at::kHalf          ? cuda::ElementType::Float16
+                                                     : cuda::ElementType::BFloat16;
     launch.stream = compat::currentCudaStream(target);
     const int status = cuda::launchQSwapFp8(launch);
     TORCH_CHECK(status == 0, "q_swap fp8: CUDA launch failed: ", cuda::errorString(status));

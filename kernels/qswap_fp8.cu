@@ -41,8 +41,8 @@ __global__ void qSwapFp8Kernel(QSwapFp8Launch p, int64_t headDim, int64_t vector
         if (w <= 0.0f)
             continue;
         const int64_t sourceRow = batch * sourceRows + token;
-        const Codes codes =
-            *reinterpret_cast<const Codes *>(p.codes + sourceRow * p.channels + channel);
+        const Codes codes
+            = *reinterpret_cast<const Codes *>(p.codes + sourceRow * p.channels + channel);
         const uint8_t *code = reinterpret_cast<const uint8_t *>(&codes);
         const float scale = p.scales[sourceRow * p.heads + head];
         Chunk *dst = reinterpret_cast<Chunk *>(static_cast<T *>(p.target) + element);
@@ -61,8 +61,7 @@ __global__ void qSwapFp8Kernel(QSwapFp8Launch p, int64_t headDim, int64_t vector
     }
 }
 
-template<class T>
-int launchTyped(const QSwapFp8Launch &p)
+template<class T> int launchTyped(const QSwapFp8Launch &p)
 {
     constexpr int kVec = 16 / sizeof(T);
     const int64_t headDim = p.channels / p.heads;

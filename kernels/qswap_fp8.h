@@ -17,8 +17,7 @@ namespace mbq::kernels {
 void qSwapFp8_(at::Tensor &target, const Fp8Queries &source, const QSwapParams &params);
 
 // The reference: decodeFp8Queries, then qSwapReference_.
-void qSwapFp8Reference_(at::Tensor &target, const Fp8Queries &source,
-                        const QSwapParams &params);
+void qSwapFp8Reference_(at::Tensor &target, const Fp8Queries &source, const QSwapParams &params);
 
 // Rows [start, start + length) of an encoding (views of its codes and scales).
 Fp8Queries narrowRows(const Fp8Queries &queries, int64_t start, int64_t length);

@@ -20,16 +20,15 @@ void checkInputs(const at::Tensor &proj, const WanNormRopeParams &p)
     TORCH_CHECK(p.heads > 0 && channels % p.heads == 0 && (channels / p.heads) % 2 == 0,
                 "wan_norm_rope: ", channels, " channels do not split into ", p.heads,
                 " heads of an even size");
-    const std::vector<int64_t> tableShape{tokens, channels / p.heads / 2};
+    const std::vector<int64_t> tableShape {tokens, channels / p.heads / 2};
     for (const at::Tensor *table : {&p.cos, &p.sin}) {
         TORCH_CHECK(table->defined() && table->sizes().vec() == tableShape,
                     "wan_norm_rope: rotation tables must be [", tokens, ", ", tableShape[1],
-                    "], got ", table->defined() ? table->sizes() : at::IntArrayRef{});
+                    "], got ", table->defined() ? table->sizes() : at::IntArrayRef {});
         TORCH_CHECK(table->scalar_type() == at::kDouble,
                     "wan_norm_rope: rotation tables must be float64");
-        TORCH_CHECK(table->device() == proj.device(),
-                    "wan_norm_rope: rotation tables on ", table->device(), " but projection on ",
-                    proj.device());
+        TORCH_CHECK(table->device() == proj.device(), "wan_norm_rope: rotation tables on ",
+                    table->device(), " but projection on ", proj.device());
     }
     if (p.normWeight.defined()) {
         TORCH_CHECK(p.normWeight.dim() == 1 && p.normWeight.size(0) == channels,
@@ -54,8 +53,8 @@ bool fusedApplies(const at::Tensor &proj, const WanNormRopeParams &p, const at::
                 && reinterpret_cast<uintptr_t>(source.data_ptr()) % (2 * sizeof(float)) == 0));
 }
 
-at::Tensor wanNormRopeCuda(const at::Tensor &proj, const WanNormRopeParams &p,
-                           at::Tensor out, const at::Tensor &source, const QSwapParams *swap)
+at::Tensor wanNormRopeCuda(const at::Tensor &proj, const WanNormRopeParams &p, at::Tensor out,
+                           const at::Tensor &source, const QSwapParams *swap)
 {
     const at::Tensor in = proj.contiguous();
     const at::Tensor weight = p.normWeight.defined() ? p.normWeight.contiguous() : at::Tensor();
@@ -77,8 +76,8 @@ at::Tensor wanNormRopeCuda(const at::Tensor &proj, const WanNormRopeParams &p,
     at::Tensor heads, mask;
     if (swap) {
         heads = swap->headWeights.defined() ? swap->headWeights.contiguous() : at::Tensor();
-        mask = swap->tokenMask.defined() ? swap->tokenMask.to(at::kByte).contiguous()
-                                         : at::Tensor();
+        mask
+            = swap->tokenMask.defined() ? swap->tokenMask.to(at::kByte).contiguous() : at::Tensor();
         launch.source = source.data_ptr<float>();
         launch.sourceBroadcast = source.size(0) == 1 && in.size(0) != 1;
         launch.weights.weight = swap->weight;
@@ -103,18 +102,17 @@ at::Tensor wanNormRope(const at::Tensor &proj, const WanNormRopeParams &params,
     // The swap's checks want the result's tensor; the fused kernel writes into it.
     at::Tensor out;
     if (active) {
-        TORCH_CHECK(active->heads == params.heads, "wan_norm_rope: the swap splits ",
-                    active->heads, " heads, the rotation ", params.heads);
+        TORCH_CHECK(active->heads == params.heads, "wan_norm_rope: the swap splits ", active->heads,
+                    " heads, the rotation ", params.heads);
         out = at::empty(proj.sizes(), proj.options().dtype(params.dtype));
         checkQSwapInputs(out, source, *active);
     }
 #if defined(MBQ_HAVE_CUDA)
     if (fusedApplies(proj, params, source, active))
-        return wanNormRopeCuda(proj, params,
-                               out.defined() ? out
-                                             : at::empty(proj.sizes(),
-                                                         proj.options().dtype(params.dtype)),
-                               source, active);
+        return wanNormRopeCuda(
+            proj, params,
+            out.defined() ? out : at::empty(proj.sizes(), proj.options().dtype(params.dtype)),
+            source, active);
 #endif
     return wanNormRopeReference(proj, params, source, active);
 }

@@ -29,14 +29,12 @@ __device__ float blockSum(float value)
 }
 
 // The reference's order: x·rsqrt(mean + eps) in float32, rounded to T, times the weight.
-template<class T>
-__device__ inline float normed(T x, float inverseRms, float weight)
+template<class T> __device__ inline float normed(T x, float inverseRms, float weight)
 {
     return __fmul_rn(toFloat(fromFloat<T>(__fmul_rn(toFloat(x), inverseRms))), weight);
 }
 
-template<class T>
-__global__ void __launch_bounds__(kThreads) wanNormRopeKernel(WanNormRopeLaunch p)
+template<class T> __global__ void __launch_bounds__(kThreads) wanNormRopeKernel(WanNormRopeLaunch p)
 {
     const int64_t row = blockIdx.x; // batch * tokens + token
     const int64_t token = row % p.tokens, batch = row / p.tokens;
@@ -68,9 +66,8 @@ __global__ void __launch_bounds__(kThreads) wanNormRopeKernel(WanNormRopeLaunch 
         const float im = p.normWeight ? normed(b, inverseRms, p.normWeight[c + 1]) : toFloat(b);
         const int64_t k = pair % pairsPerHead;
         const double cs = cosRow[k], sn = sinRow[k];
-        float2 q = make_float2(
-            __double2float_rn(__dsub_rn(__dmul_rn(re, cs), __dmul_rn(im, sn))),
-            __double2float_rn(__dadd_rn(__dmul_rn(re, sn), __dmul_rn(im, cs))));
+        float2 q = make_float2(__double2float_rn(__dsub_rn(__dmul_rn(re, cs), __dmul_rn(im, sn))),
+                               __double2float_rn(__dadd_rn(__dmul_rn(re, sn), __dmul_rn(im, cs))));
         if (source) {
             const float w = effectiveWeight(p.weights, token, c / headDim);
             if (w > 0.0f) {
@@ -83,8 +80,7 @@ __global__ void __launch_bounds__(kThreads) wanNormRopeKernel(WanNormRopeLaunch 
     }
 }
 
-template<class T>
-int launchTyped(const WanNormRopeLaunch &p)
+template<class T> int launchTyped(const WanNormRopeLaunch &p)
 {
     const int64_t rows = p.batch * p.tokens;
     wanNormRopeKernel<T><<<unsigned(rows), kThreads, 0, static_cast<cudaStream_t>(p.stream)>>>(p);

@@ -42,8 +42,8 @@ at::Tensor wanNormRopeReference(const at::Tensor &proj, const WanNormRopeParams 
 {
     const int64_t batch = proj.size(0), tokens = proj.size(1), channels = proj.size(2);
     const at::Tensor normed = p.normWeight.defined()
-                                  ? wanRmsNorm(proj, p.normWeight, p.eps, p.dtype)
-                                  : proj.to(p.dtype);
+        ? wanRmsNorm(proj, p.normWeight, p.eps, p.dtype)
+        : proj.to(p.dtype);
     at::Tensor out = rotate(normed.reshape({batch, tokens, p.heads, channels / p.heads}), p.cos,
                             p.sin, p.dtype)
                          .view({batch, tokens, channels});

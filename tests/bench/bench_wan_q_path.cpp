@@ -12,7 +12,7 @@ namespace {
 
 struct Inputs
 {
-    at::Tensor proj;   // the q projection, in the linear dtype
+    at::Tensor proj; // the q projection, in the linear dtype
     at::Tensor source; // one source row, float32
     kernels::WanNormRopeParams params;
     kernels::QSwapParams swap;
@@ -58,8 +58,8 @@ bool check(const Options &options)
         at::full({4, 1560, 1536}, NAN, in.source.options());
     }
     const at::Tensor fused = kernels::wanNormRope(in.proj, in.params, in.source, &in.swap);
-    const double diff = (fused.to(at::kDouble) - unfused(in).to(at::kDouble)).abs().max()
-                            .item<double>();
+    const double diff
+        = (fused.to(at::kDouble) - unfused(in).to(at::kDouble)).abs().max().item<double>();
     const bool ok = diff <= 0.1; // NaN fails too
     std::printf("wan q path check %s max|diff| %.3g %s\n", options.device.str().c_str(), diff,
                 ok ? "ok" : "FAIL");
@@ -74,8 +74,8 @@ bool runWanQPath(const Options &options)
     // One Wan2.1-1.3B block at 832×480×81: 32760 tokens × 1536 channels, both CFG branches.
     const Inputs in = makeInputs(options, options.quick ? 2048 : 32760);
     const double slow = medianSeconds(options, [&] { unfused(in); });
-    const double fast =
-        medianSeconds(options, [&] { kernels::wanNormRope(in.proj, in.params, in.source, &in.swap); });
+    const double fast = medianSeconds(
+        options, [&] { kernels::wanNormRope(in.proj, in.params, in.source, &in.swap); });
     std::printf("wan q path %s [2,%lld,1536]: unfused %.3f ms, fused %.3f ms = %.2fx faster%s\n",
                 options.device.str().c_str(), (long long)in.proj.size(1), slow * 1e3, fast * 1e3,
                 slow / fast,

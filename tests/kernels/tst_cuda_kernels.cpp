@@ -142,26 +142,26 @@ private Q_SLOTS:
         const at::Tensor angles = at::rand({kTokens, kHeadDim / 2}, at::kDouble) * 6.3;
         p.cos = angles.cos();
         p.sin = angles.sin();
-        const at::Tensor proj = (at::randn({2, kTokens, kChannels}) * 2.0)
-                                    .to(at::ScalarType(dtype));
+        const at::Tensor proj
+            = (at::randn({2, kTokens, kChannels}) * 2.0).to(at::ScalarType(dtype));
         const at::Tensor source = at::randn({1, kTokens, kChannels});
         const QSwapParams blend = swapParams(QSwapMode::Blend, kCuda);
 
         const QSwapParams cpuBlend = onCpu(blend);
-        const at::Tensor expected =
-            mbq::kernels::wanNormRopeReference(proj, p, source, swap ? &cpuBlend : nullptr);
+        const at::Tensor expected
+            = mbq::kernels::wanNormRopeReference(proj, p, source, swap ? &cpuBlend : nullptr);
         auto gpuParams = p;
         gpuParams.normWeight = p.normWeight.to(kCuda);
         gpuParams.cos = p.cos.to(kCuda);
         gpuParams.sin = p.sin.to(kCuda);
         poisonAllocator();
-        const at::Tensor q = mbq::kernels::wanNormRope(proj.to(kCuda), gpuParams,
-                                                       source.to(kCuda), swap ? &blend : nullptr);
+        const at::Tensor q = mbq::kernels::wanNormRope(proj.to(kCuda), gpuParams, source.to(kCuda),
+                                                       swap ? &blend : nullptr);
         // The row's sum of squares runs in another order than ATen's mean, so a value may
         // round to the neighbouring half/bfloat16 before the weight (one step of a value
         // below 8 is 2^-5 in bfloat16, times a weight below 1.5, in both halves of a pair).
-        const double diff = (q.cpu().to(at::kDouble) - expected.to(at::kDouble)).abs().max()
-                                .item<double>();
+        const double diff
+            = (q.cpu().to(at::kDouble) - expected.to(at::kDouble)).abs().max().item<double>();
         const double step = dtype == int(at::kFloat) ? 1e-5 : dtype == int(at::kHalf) ? 2e-2 : 0.1;
         QVERIFY2(diff <= step, std::to_string(diff).c_str()); // NaN fails too
     }

@@ -28,8 +28,7 @@ QSwapParams swapParams(QSwapMode mode)
     return p;
 }
 
-template<class F>
-std::string thrownMessage(F run)
+template<class F> std::string thrownMessage(F run)
 {
     try {
         run();
@@ -88,8 +87,8 @@ private Q_SLOTS:
 
     void rowsOfAnEncodingSwapLikeThoseRowsDecoded()
     {
-        const Fp8Queries source = mbq::kernels::encodeFp8Queries(at::randn({3, kTokens, kChannels}),
-                                                                 kHeads);
+        const Fp8Queries source
+            = mbq::kernels::encodeFp8Queries(at::randn({3, kTokens, kChannels}), kHeads);
         const Fp8Queries middle = mbq::kernels::narrowRows(source, 1, 1);
         QCOMPARE(middle.codes.size(0), int64_t(1));
         QCOMPARE(middle.scales.size(0), int64_t(1));
@@ -102,31 +101,38 @@ private Q_SLOTS:
 
     void badEncodingsNameTheProblem()
     {
-        const Fp8Queries good = mbq::kernels::encodeFp8Queries(at::randn({1, kTokens, kChannels}),
-                                                               kHeads);
+        const Fp8Queries good
+            = mbq::kernels::encodeFp8Queries(at::randn({1, kTokens, kChannels}), kHeads);
         at::Tensor q = at::randn({2, kTokens, kChannels});
         QSwapParams p;
         p.heads = kHeads;
 
         at::Tensor half = q.to(at::kHalf);
-        QVERIFY(thrownMessage([&] { mbq::kernels::qSwapFp8_(half, good, p); })
-                    .find("source dtype Float differs from target dtype Half")
+        QVERIFY(thrownMessage([&] {
+                    mbq::kernels::qSwapFp8_(half, good, p);
+                }).find("source dtype Float differs from target dtype Half")
                 != std::string::npos);
 
         QSwapParams otherHeads = p;
         otherHeads.heads = 2;
-        QVERIFY(thrownMessage([&] { mbq::kernels::qSwapFp8_(q, good, otherHeads); })
-                    .find("encoded with 4 heads, the swap splits 2") != std::string::npos);
+        QVERIFY(thrownMessage([&] {
+                    mbq::kernels::qSwapFp8_(q, good, otherHeads);
+                }).find("encoded with 4 heads, the swap splits 2")
+                != std::string::npos);
 
         Fp8Queries badScales = good;
         badScales.scales = good.scales.narrow(2, 0, 3).contiguous();
-        QVERIFY(thrownMessage([&] { mbq::kernels::qSwapFp8_(q, badScales, p); })
-                    .find("scales must be float32 [1, 9, 4]") != std::string::npos);
+        QVERIFY(thrownMessage([&] {
+                    mbq::kernels::qSwapFp8_(q, badScales, p);
+                }).find("scales must be float32 [1, 9, 4]")
+                != std::string::npos);
 
-        Fp8Queries fewerTokens = mbq::kernels::encodeFp8Queries(
-            at::randn({1, kTokens - 1, kChannels}), kHeads);
-        QVERIFY(thrownMessage([&] { mbq::kernels::qSwapFp8_(q, fewerTokens, p); })
-                    .find("does not match target") != std::string::npos);
+        Fp8Queries fewerTokens
+            = mbq::kernels::encodeFp8Queries(at::randn({1, kTokens - 1, kChannels}), kHeads);
+        QVERIFY(thrownMessage([&] {
+                    mbq::kernels::qSwapFp8_(q, fewerTokens, p);
+                }).find("does not match target")
+                != std::string::npos);
     }
 };
 

@@ -73,8 +73,7 @@ double maxDiff(const at::Tensor &a, const at::Tensor &b)
 }
 
 // The message of the c10::Error `run` throws, or "" when it throws none.
-template<class F>
-std::string thrownMessage(F run)
+template<class F> std::string thrownMessage(F run)
 {
     try {
         run();
@@ -110,8 +109,8 @@ private Q_SLOTS:
         WanNormRopeParams p = params();
         if (!norm)
             p.normWeight = at::Tensor();
-        const at::Tensor proj = (at::randn({2, kTokens, kChannels}) * 3.0)
-                                    .to(at::ScalarType(projType));
+        const at::Tensor proj
+            = (at::randn({2, kTokens, kChannels}) * 3.0).to(at::ScalarType(projType));
         const at::Tensor q = mbq::kernels::wanNormRope(proj, p);
         QCOMPARE(q.scalar_type(), at::kFloat);
         QCOMPARE(q.sizes().vec(), proj.sizes().vec());
@@ -164,7 +163,8 @@ private Q_SLOTS:
         QVERIFY(at::equal(fused, after));
         QVERIFY(!at::equal(fused, plain)); // the swap did something
         // Head 1 has weight 0 and token 2 is masked out: both keep the target's queries.
-        QVERIFY(at::equal(fused.narrow(2, kHeadDim, kHeadDim), plain.narrow(2, kHeadDim, kHeadDim)));
+        QVERIFY(
+            at::equal(fused.narrow(2, kHeadDim, kHeadDim), plain.narrow(2, kHeadDim, kHeadDim)));
         QVERIFY(at::equal(fused.select(1, 2), plain.select(1, 2)));
 
         swap.weight = 0.0f;
@@ -178,34 +178,43 @@ private Q_SLOTS:
 
         WanNormRopeParams shortTables = good;
         shortTables.cos = good.cos.narrow(0, 0, kTokens - 1);
-        QVERIFY(thrownMessage([&] { mbq::kernels::wanNormRope(proj, shortTables); })
-                    .find("rotation tables must be [6, 4]") != std::string::npos);
+        QVERIFY(thrownMessage([&] {
+                    mbq::kernels::wanNormRope(proj, shortTables);
+                }).find("rotation tables must be [6, 4]")
+                != std::string::npos);
 
         WanNormRopeParams oddHeads = good;
         oddHeads.heads = 8; // 24 channels: heads of 3, odd
-        QVERIFY(thrownMessage([&] { mbq::kernels::wanNormRope(proj, oddHeads); })
-                    .find("heads of an even size") != std::string::npos);
+        QVERIFY(thrownMessage([&] {
+                    mbq::kernels::wanNormRope(proj, oddHeads);
+                }).find("heads of an even size")
+                != std::string::npos);
 
         WanNormRopeParams floatTables = good;
         floatTables.sin = good.sin.to(at::kFloat);
-        QVERIFY(thrownMessage([&] { mbq::kernels::wanNormRope(proj, floatTables); })
-                    .find("float64") != std::string::npos);
+        QVERIFY(thrownMessage([&] { mbq::kernels::wanNormRope(proj, floatTables); }).find("float64")
+                != std::string::npos);
 
         WanNormRopeParams wrongWeight = good;
         wrongWeight.normWeight = at::ones({kChannels - 1});
-        QVERIFY(thrownMessage([&] { mbq::kernels::wanNormRope(proj, wrongWeight); })
-                    .find("norm weight must be [24]") != std::string::npos);
+        QVERIFY(thrownMessage([&] {
+                    mbq::kernels::wanNormRope(proj, wrongWeight);
+                }).find("norm weight must be [24]")
+                != std::string::npos);
 
         QSwapParams swap;
         swap.heads = kHeads;
         const at::Tensor wrongTokens = at::randn({1, kTokens + 1, kChannels});
-        QVERIFY(thrownMessage([&] { mbq::kernels::wanNormRope(proj, good, wrongTokens, &swap); })
-                    .find("does not match target") != std::string::npos);
-        swap.heads = 4;
         QVERIFY(thrownMessage([&] {
-                    mbq::kernels::wanNormRope(proj, good, at::randn({1, kTokens, kChannels}),
-                                              &swap);
-                }).find("the swap splits 4 heads") != std::string::npos);
+                    mbq::kernels::wanNormRope(proj, good, wrongTokens, &swap);
+                }).find("does not match target")
+                != std::string::npos);
+        swap.heads = 4;
+        QVERIFY(
+            thrownMessage([&] {
+                mbq::kernels::wanNormRope(proj, good, at::randn({1, kTokens, kChannels}), &swap);
+            }).find("the swap splits 4 heads")
+            != std::string::npos);
     }
 };
 
