@@ -549,9 +549,6 @@ TEXTS = {
             "シードのノイズから進み、クリップと正確に一致します。ほかのクリップでは空欄のままに"
             "してください。先に反転（インバージョン）します（低速で近似）"),
         "Source see&d": ("Quell-See&d", "ソースのシード(&D)"),
-        "The source seed must be a whole number from 0 to 18446744073709551615": (
-            "Der Quell-Seed muss eine ganze Zahl von 0 bis 18446744073709551615 sein",
-            "ソースのシードは 0 から 18446744073709551615 までの整数で指定してください"),
         "Start from Preset": ("Mit Preset beginnen", "プリセットから開始"),
         "Published settings per model: starting points to tune from": (
             "Veröffentlichte Einstellungen je Modell: Ausgangspunkte zum Feinabstimmen",

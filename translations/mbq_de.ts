@@ -406,10 +406,6 @@
         <source>Source see&amp;d</source>
         <translation>Quell-See&amp;d</translation>
     </message>
-    <message>
-        <source>The source seed must be a whole number from 0 to 18446744073709551615</source>
-        <translation>Der Quell-Seed muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
-    </message>
 </context>
 <context>
     <name>mbq::Inspector</name>

@@ -406,10 +406,6 @@
         <source>Source see&amp;d</source>
         <translation>ソースのシード(&amp;D)</translation>
     </message>
-    <message>
-        <source>The source seed must be a whole number from 0 to 18446744073709551615</source>
-        <translation>ソースのシードは 0 から 18446744073709551615 までの整数で指定してください</translation>
-    </message>
 </context>
 <context>
     <name>mbq::Inspector</name>

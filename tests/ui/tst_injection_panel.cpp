@@ -624,9 +624,16 @@ void TestInjectionPanel::sourceSeedIsForLockstepOnly()
     QCOMPARE(requested(), std::optional<uint64_t>(big));
     QTest::keyClicks(seed, "x-"); // the validator keeps it a number
     QCOMPARE(seed->text(), QString::number(big));
+    seed->setText(QStringLiteral("1844674407370955161"));
+    QTest::keyClick(seed, Qt::Key_6); // 2^64, one past the largest seed: refused
+    QCOMPARE(seed->text(), QStringLiteral("1844674407370955161"));
+    QTest::keyClick(seed, Qt::Key_5); // 2^64 − 1 fits
+    QCOMPARE(seed->text(), QStringLiteral("18446744073709551615"));
 
-    seed->clear();
-    emit seed->editingFinished();
+    // Emptied by hand: no seed, the clip is inverted.
+    seed->selectAll();
+    QTest::keyClick(seed, Qt::Key_Backspace);
+    QTest::keyClick(seed, Qt::Key_Return);
     QVERIFY(!m_document->data().parameters.sourceSeed);
     undo()->undo();
     QCOMPARE(m_document->data().parameters.sourceSeed, std::optional<uint64_t>(big));

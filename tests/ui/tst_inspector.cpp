@@ -12,6 +12,8 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <limits>
+
 using namespace mbq;
 
 class TestInspector : public QObject
@@ -159,6 +161,18 @@ private slots:
         QTest::keyClicks(seed, QStringLiteral("1234"));
         QTest::keyClick(seed, Qt::Key_Return);
         QCOMPARE(document.data().parameters.settings.seed, uint64_t(1234));
+
+        // Every seed a project can hold can be typed, the largest included; one more cannot.
+        seed->selectAll();
+        QTest::keyClicks(seed, QStringLiteral("184467440737095516159"));
+        QCOMPARE(seed->text(), QStringLiteral("18446744073709551615"));
+        QTest::keyClick(seed, Qt::Key_Return);
+        QCOMPARE(document.data().parameters.settings.seed, std::numeric_limits<uint64_t>::max());
+        // Emptied, it is not a seed: nothing is committed.
+        seed->selectAll();
+        QTest::keyClick(seed, Qt::Key_Backspace);
+        QTest::keyClick(seed, Qt::Key_Return);
+        QCOMPARE(document.data().parameters.settings.seed, std::numeric_limits<uint64_t>::max());
     }
 
     void stepsEditIsUndoable()

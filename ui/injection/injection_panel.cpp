@@ -6,6 +6,7 @@
 #include "ui/injection/layer_groups.h"
 #include "ui/injection/layer_row.h"
 #include "ui/injection/step_range_scrubber.h"
+#include "ui/inspector/seed_validator.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -18,7 +19,6 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QRegularExpressionValidator>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -163,8 +163,7 @@ QWidget *InjectionPanel::buildModeControls()
     extraction->addWidget(m_extractionTimestep);
 
     m_sourceSeed->setObjectName(QStringLiteral("sourceSeedEdit"));
-    m_sourceSeed->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("\\d{1,20}")), m_sourceSeed));
+    m_sourceSeed->setValidator(new SeedValidator(SeedValidator::Empty::Allowed, m_sourceSeed));
     m_sourceSeed->setPlaceholderText(tr("None: the clip is inverted"));
     m_sourceSeed->setToolTip(
         tr("If the source clip is this model's render, the seed it was rendered with: the "
@@ -351,19 +350,10 @@ void InjectionPanel::refreshModes()
 
 void InjectionPanel::commitSourceSeed()
 {
-    const QString text = m_sourceSeed->text().trimmed();
-    if (text.isEmpty()) {
-        m_document->setSourceSeed(std::nullopt);
-        return;
-    }
-    bool ok = false;
-    const qulonglong seed = text.toULongLong(&ok);
-    if (!ok) { // 20 digits may pass the validator and still exceed 2^64 - 1
-        showError(tr("The source seed must be a whole number from 0 to 18446744073709551615"));
-        return;
-    }
-    showError({});
-    m_document->setSourceSeed(uint64_t(seed));
+    // The validator lets through only nothing (invert the clip) or a seed that fits.
+    const QString text = m_sourceSeed->text();
+    m_document->setSourceSeed(text.isEmpty() ? std::nullopt
+                                             : std::optional<uint64_t>(text.toULongLong()));
 }
 
 void InjectionPanel::refreshSteps()

@@ -2,6 +2,7 @@
 
 #include "core/project/project_document.h"
 #include "ui/inspector/prompt_edit.h"
+#include "ui/inspector/seed_validator.h"
 #include "ui/inspector/snapping.h"
 
 #include <QComboBox>
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRandomGenerator>
-#include <QRegularExpressionValidator>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
@@ -74,8 +74,7 @@ Inspector::Inspector(ProjectDocument *document, QWidget *parent)
     m_negativePrompt->setObjectName(QStringLiteral("negativePromptEdit"));
     m_sourcePrompt->setObjectName(QStringLiteral("sourcePromptEdit"));
     m_seed->setObjectName(QStringLiteral("seed"));
-    m_seed->setValidator(new QRegularExpressionValidator(
-            QRegularExpression(QStringLiteral("\\d{1,19}")), m_seed));
+    m_seed->setValidator(new SeedValidator(SeedValidator::Empty::Refused, m_seed));
     m_seedLock->setObjectName(QStringLiteral("seedLock"));
     m_seedLock->setCheckable(true);
     m_randomise->setObjectName(QStringLiteral("randomiseSeed"));
