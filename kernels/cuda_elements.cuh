@@ -7,6 +7,7 @@
 
 #include <cuda_bf16.h>
 #include <cuda_fp16.h>
+#include <cuda_runtime.h>
 
 namespace mbq::kernels::cuda {
 
@@ -35,6 +36,35 @@ template<> __device__ inline __half fromFloat<__half>(float v)
 template<> __device__ inline __nv_bfloat16 fromFloat<__nv_bfloat16>(float v)
 {
     return __float2bfloat16_rn(v);
+}
+
+template<class T> struct TypeTag
+{
+    using type = T;
+};
+
+// typed(TypeTag<T>{}) with T the CUDA type of `type`: how each launcher picks its instance.
+template<class Typed> int withElementType(ElementType type, const Typed &typed)
+{
+    switch (type) {
+    case ElementType::Float32:
+        return typed(TypeTag<float>{});
+    case ElementType::Float16:
+        return typed(TypeTag<__half>{});
+    case ElementType::BFloat16:
+        return typed(TypeTag<__nv_bfloat16>{});
+    }
+    return int(cudaErrorInvalidValue);
+}
+
+constexpr int kGridStrideThreads = 256;
+
+// Blocks of kGridStrideThreads for a grid-stride loop over `items`: enough to cover them, at
+// most 8 × 65535 (each thread then loops over the rest).
+inline int gridStrideBlocks(int64_t items)
+{
+    const int64_t wanted = (items + kGridStrideThreads - 1) / kGridStrideThreads;
+    return int(wanted < 65535 * 8 ? wanted : 65535 * 8);
 }
 
 // The layer weight times the head's weight, or 0 where the token mask excludes the token.

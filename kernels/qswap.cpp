@@ -4,6 +4,7 @@
 #include "kernels/torch_compat.h"
 
 #if defined(MBQ_HAVE_CUDA)
+#include "kernels/cuda_launch_args.h"
 #include "kernels/qswap_cuda.h"
 #endif
 
@@ -21,16 +22,9 @@ void qSwapCuda_(at::Tensor &target, const at::Tensor &source, const QSwapParams 
     launch.channels = target.size(2);
     launch.heads = p.heads;
     launch.sourceBroadcast = source.size(0) == 1 && target.size(0) != 1;
-    const at::Tensor heads = p.headWeights.defined() ? p.headWeights.contiguous() : at::Tensor();
-    const at::Tensor mask =
-        p.tokenMask.defined() ? p.tokenMask.to(at::kByte).contiguous() : at::Tensor();
-    launch.weights.headWeights = heads.defined() ? heads.data_ptr<float>() : nullptr;
-    launch.weights.tokenMask = mask.defined() ? mask.data_ptr<uint8_t>() : nullptr;
-    launch.weights.weight = p.weight;
-    launch.weights.blend = p.mode == QSwapMode::Blend;
-    launch.type = target.scalar_type() == at::kFloat ? cuda::ElementType::Float32
-        : target.scalar_type() == at::kHalf         ? cuda::ElementType::Float16
-                                                    : cuda::ElementType::BFloat16;
+    const SwapWeightArgs weights = swapWeightArgs(p);
+    launch.weights = weights.weights;
+    launch.type = elementType(target.scalar_type());
     launch.stream = compat::currentCudaStream(target);
     const int status = cuda::launchQSwap(launch);
     TORCH_CHECK(status == 0, "q_swap: CUDA launch failed: ", cuda::errorString(status));

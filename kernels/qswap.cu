@@ -62,14 +62,12 @@ int launchTyped(const QSwapLaunch &p)
     // A vector must not straddle two heads (they may have different weights).
     const bool vectorised = aligned && s.headDim % kVec == 0;
     const int64_t vectors = vectorised ? elements / kVec : elements;
-    const int threads = 256;
-    const int64_t wanted = (vectors + threads - 1) / threads;
-    const int blocks = int(wanted < 65535 * 8 ? wanted : 65535 * 8);
+    const int blocks = gridStrideBlocks(vectors);
     auto stream = static_cast<cudaStream_t>(p.stream);
     if (vectorised)
-        qSwapKernel<T, kVec><<<blocks, threads, 0, stream>>>(p, s, vectors);
+        qSwapKernel<T, kVec><<<blocks, kGridStrideThreads, 0, stream>>>(p, s, vectors);
     else
-        qSwapKernel<T, 1><<<blocks, threads, 0, stream>>>(p, s, vectors);
+        qSwapKernel<T, 1><<<blocks, kGridStrideThreads, 0, stream>>>(p, s, vectors);
     return int(cudaGetLastError());
 }
 
@@ -79,15 +77,9 @@ int launchQSwap(const QSwapLaunch &launch)
 {
     if (launch.batch * launch.tokens * launch.channels == 0)
         return 0;
-    switch (launch.type) {
-    case ElementType::Float32:
-        return launchTyped<float>(launch);
-    case ElementType::Float16:
-        return launchTyped<__half>(launch);
-    case ElementType::BFloat16:
-        return launchTyped<__nv_bfloat16>(launch);
-    }
-    return int(cudaErrorInvalidValue);
+    return withElementType(launch.type, [&](auto tag) {
+        return launchTyped<typename decltype(tag)::type>(launch);
+    });
 }
 
 const char *errorString(int code)

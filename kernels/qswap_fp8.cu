@@ -71,14 +71,12 @@ template<class T> int launchTyped(const QSwapFp8Launch &p)
     // A vector must not straddle two heads (they have their own weights and scales).
     const bool vectorised = aligned && headDim % kVec == 0;
     const int64_t vectors = vectorised ? elements / kVec : elements;
-    const int threads = 256;
-    const int64_t wanted = (vectors + threads - 1) / threads;
-    const int blocks = int(wanted < 65535 * 8 ? wanted : 65535 * 8);
+    const int blocks = gridStrideBlocks(vectors);
     auto stream = static_cast<cudaStream_t>(p.stream);
     if (vectorised)
-        qSwapFp8Kernel<T, kVec><<<blocks, threads, 0, stream>>>(p, headDim, vectors);
+        qSwapFp8Kernel<T, kVec><<<blocks, kGridStrideThreads, 0, stream>>>(p, headDim, vectors);
     else
-        qSwapFp8Kernel<T, 1><<<blocks, threads, 0, stream>>>(p, headDim, vectors);
+        qSwapFp8Kernel<T, 1><<<blocks, kGridStrideThreads, 0, stream>>>(p, headDim, vectors);
     return int(cudaGetLastError());
 }
 
@@ -88,15 +86,9 @@ int launchQSwapFp8(const QSwapFp8Launch &launch)
 {
     if (launch.batch * launch.tokens * launch.channels == 0)
         return 0;
-    switch (launch.type) {
-    case ElementType::Float32:
-        return launchTyped<float>(launch);
-    case ElementType::Float16:
-        return launchTyped<__half>(launch);
-    case ElementType::BFloat16:
-        return launchTyped<__nv_bfloat16>(launch);
-    }
-    return int(cudaErrorInvalidValue);
+    return withElementType(launch.type, [&](auto tag) {
+        return launchTyped<typename decltype(tag)::type>(launch);
+    });
 }
 
 } // namespace mbq::kernels::cuda

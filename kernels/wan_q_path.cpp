@@ -4,6 +4,7 @@
 #include "kernels/torch_compat.h"
 
 #if defined(MBQ_HAVE_CUDA)
+#include "kernels/cuda_launch_args.h"
 #include "kernels/wan_q_path_cuda.h"
 #endif
 
@@ -61,9 +62,7 @@ at::Tensor wanNormRopeCuda(const at::Tensor &proj, const WanNormRopeParams &p, a
     const at::Tensor cos = p.cos.contiguous(), sin = p.sin.contiguous();
     cuda::WanNormRopeLaunch launch;
     launch.proj = in.data_ptr();
-    launch.projType = in.scalar_type() == at::kFloat ? cuda::ElementType::Float32
-        : in.scalar_type() == at::kHalf              ? cuda::ElementType::Float16
-                                                     : cuda::ElementType::BFloat16;
+    launch.projType = elementType(in.scalar_type());
     launch.out = out.data_ptr<float>();
     launch.batch = in.size(0);
     launch.tokens = in.size(1);
@@ -73,17 +72,12 @@ at::Tensor wanNormRopeCuda(const at::Tensor &proj, const WanNormRopeParams &p, a
     launch.eps = float(p.eps);
     launch.cos = cos.data_ptr<double>();
     launch.sin = sin.data_ptr<double>();
-    at::Tensor heads, mask;
+    SwapWeightArgs weights;
     if (swap) {
-        heads = swap->headWeights.defined() ? swap->headWeights.contiguous() : at::Tensor();
-        mask
-            = swap->tokenMask.defined() ? swap->tokenMask.to(at::kByte).contiguous() : at::Tensor();
+        weights = swapWeightArgs(*swap);
         launch.source = source.data_ptr<float>();
         launch.sourceBroadcast = source.size(0) == 1 && in.size(0) != 1;
-        launch.weights.weight = swap->weight;
-        launch.weights.headWeights = heads.defined() ? heads.data_ptr<float>() : nullptr;
-        launch.weights.tokenMask = mask.defined() ? mask.data_ptr<uint8_t>() : nullptr;
-        launch.weights.blend = swap->mode == QSwapMode::Blend;
+        launch.weights = weights.weights;
     }
     launch.stream = compat::currentCudaStream(in);
     const int status = cuda::launchWanNormRope(launch);

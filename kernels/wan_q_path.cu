@@ -93,15 +93,9 @@ int launchWanNormRope(const WanNormRopeLaunch &launch)
 {
     if (launch.batch * launch.tokens * launch.channels == 0)
         return 0;
-    switch (launch.projType) {
-    case ElementType::Float32:
-        return launchTyped<float>(launch);
-    case ElementType::Float16:
-        return launchTyped<__half>(launch);
-    case ElementType::BFloat16:
-        return launchTyped<__nv_bfloat16>(launch);
-    }
-    return int(cudaErrorInvalidValue);
+    return withElementType(launch.projType, [&](auto tag) {
+        return launchTyped<typename decltype(tag)::type>(launch);
+    });
 }
 
 } // namespace mbq::kernels::cuda

@@ -4,6 +4,7 @@
 #include "kernels/qbank_codec.h"
 #include "kernels/qswap.h"
 #include "kernels/qswap_fp8.h"
+#include "tests/kernels/torch_error_text.h"
 
 #include <QtTest>
 
@@ -12,6 +13,7 @@
 using mbq::kernels::Fp8Queries;
 using mbq::kernels::QSwapMode;
 using mbq::kernels::QSwapParams;
+using mbq::test::thrownMessage;
 
 namespace {
 
@@ -26,16 +28,6 @@ QSwapParams swapParams(QSwapMode mode)
     p.headWeights = at::tensor({1.0f, 0.25f, 0.0f, 0.5f});
     p.tokenMask = at::rand({kTokens}).gt(0.3);
     return p;
-}
-
-template<class F> std::string thrownMessage(F run)
-{
-    try {
-        run();
-    } catch (const c10::Error &e) {
-        return e.what_without_backtrace();
-    }
-    return {};
 }
 
 } // namespace

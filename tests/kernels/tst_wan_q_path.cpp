@@ -3,6 +3,7 @@
 // its angle), the swap fused into it against q_swap applied after, and the input checks.
 #include "kernels/qswap.h"
 #include "kernels/wan_q_path.h"
+#include "tests/kernels/torch_error_text.h"
 
 #include <QtTest>
 
@@ -11,6 +12,7 @@
 
 using mbq::kernels::QSwapMode;
 using mbq::kernels::QSwapParams;
+using mbq::test::thrownMessage;
 using mbq::kernels::WanNormRopeParams;
 
 namespace {
@@ -70,17 +72,6 @@ at::Tensor expectedNormRope(const at::Tensor &proj, const WanNormRopeParams &p)
 double maxDiff(const at::Tensor &a, const at::Tensor &b)
 {
     return (a.to(at::kDouble) - b.to(at::kDouble)).abs().max().item<double>();
-}
-
-// The message of the c10::Error `run` throws, or "" when it throws none.
-template<class F> std::string thrownMessage(F run)
-{
-    try {
-        run();
-    } catch (const c10::Error &e) {
-        return e.what_without_backtrace();
-    }
-    return {};
 }
 
 } // namespace
