@@ -14,7 +14,9 @@ namespace {
 using kernels::QSwapMode;
 using kernels::QSwapParams;
 
-bool checkAgainstReference(const Options &options, at::ScalarType type, QSwapMode mode)
+// What the checks swap with: a blend weight, random head weights and a random token mask, for
+// one Wan block's 12 heads over 1560 tokens.
+QSwapParams checkParams(const Options &options, QSwapMode mode)
 {
     QSwapParams p;
     p.mode = mode;
@@ -23,13 +25,26 @@ bool checkAgainstReference(const Options &options, at::ScalarType type, QSwapMod
     const auto deviceOptions = at::TensorOptions().device(options.device);
     p.headWeights = at::rand({12}, deviceOptions);
     p.tokenMask = at::rand({1560}, deviceOptions).gt(0.3);
+    return p;
+}
+
+QSwapParams onCpu(const QSwapParams &p)
+{
+    QSwapParams cpu = p;
+    cpu.headWeights = p.headWeights.cpu();
+    cpu.tokenMask = p.tokenMask.cpu();
+    return cpu;
+}
+
+bool checkAgainstReference(const Options &options, at::ScalarType type, QSwapMode mode)
+{
+    const QSwapParams p = checkParams(options, mode);
+    const auto deviceOptions = at::TensorOptions().device(options.device);
     auto target = at::randn({2, 1560, 1536}, deviceOptions).to(type);
     auto source = at::randn({1, 1560, 1536}, deviceOptions).to(type);
 
     auto expected = target.cpu();
-    QSwapParams cpuParams = p;
-    cpuParams.headWeights = p.headWeights.cpu();
-    cpuParams.tokenMask = p.tokenMask.cpu();
+    const QSwapParams cpuParams = onCpu(p);
     kernels::qSwapReference_(expected, source.cpu(), cpuParams);
     kernels::qSwap_(target, source, p);
     const double diff = (target.cpu().to(at::kDouble) - expected.to(at::kDouble)).abs().max()
@@ -44,22 +59,15 @@ bool checkAgainstReference(const Options &options, at::ScalarType type, QSwapMod
 // The fp8 source path against its reference (decode, then the CPU swap): bit for bit.
 bool checkFp8AgainstReference(const Options &options, at::ScalarType type, QSwapMode mode)
 {
-    QSwapParams p;
-    p.mode = mode;
-    p.weight = 0.7f;
-    p.heads = 12;
+    const QSwapParams p = checkParams(options, mode);
     const auto deviceOptions = at::TensorOptions().device(options.device);
-    p.headWeights = at::rand({12}, deviceOptions);
-    p.tokenMask = at::rand({1560}, deviceOptions).gt(0.3);
     auto target = at::randn({2, 1560, 1536}, deviceOptions).to(type);
     const auto source = kernels::encodeFp8Queries(at::randn({1, 1560, 1536}, deviceOptions)
                                                       .to(type),
                                                   12);
 
     auto expected = target.cpu();
-    QSwapParams cpuParams = p;
-    cpuParams.headWeights = p.headWeights.cpu();
-    cpuParams.tokenMask = p.tokenMask.cpu();
+    const QSwapParams cpuParams = onCpu(p);
     auto cpuSource = source;
     cpuSource.codes = source.codes.cpu();
     cpuSource.scales = source.scales.cpu();
