@@ -1,8 +1,40 @@
-# LibTorch: Debian's 1.13 (CPU) or a 2.x with CUDA (pass -DCMAKE_PREFIX_PATH from
-# torch.utils.cmake_prefix_path). Exposes the interface target mbq::torch, whose include
-# directories are marked SYSTEM so torch's own warnings do not drown ours.
+# LibTorch 2.11 (C++17), by default the one inside the PyPI `torch==2.11.0` wheel that
+# packaging/setup.sh installs into <checkout>/.venv. Another LibTorch 2.11 is taken with
+# -DMBQ_PYTHON=/path/to/python (its torch package) or -DCMAKE_PREFIX_PATH=/path/to/libtorch.
+# Exposes the interface target mbq::torch, whose include directories are marked SYSTEM so
+# torch's own warnings do not drown ours.
 
+set(MBQ_TORCH_VERSION_REQUIRED 2.11)
+if(NOT DEFINED MBQ_PYTHON AND EXISTS "${PROJECT_SOURCE_DIR}/.venv/bin/python")
+    set(MBQ_PYTHON "${PROJECT_SOURCE_DIR}/.venv/bin/python")
+endif()
+set(MBQ_PYTHON "${MBQ_PYTHON}" CACHE FILEPATH
+    "Python whose torch package provides LibTorch (and runs the test fixtures)")
+if(MBQ_PYTHON AND NOT Torch_DIR)
+    execute_process(
+        COMMAND "${MBQ_PYTHON}" -c "import torch.utils; print(torch.utils.cmake_prefix_path)"
+        OUTPUT_VARIABLE MBQ_TORCH_PREFIX OUTPUT_STRIP_TRAILING_WHITESPACE
+        RESULT_VARIABLE MBQ_TORCH_FOUND_IN_PYTHON ERROR_QUIET)
+    if(MBQ_TORCH_FOUND_IN_PYTHON EQUAL 0)
+        list(PREPEND CMAKE_PREFIX_PATH "${MBQ_TORCH_PREFIX}")
+    else()
+        message(FATAL_ERROR "${MBQ_PYTHON} has no torch package: run packaging/setup.sh, or "
+                            "pass -DMBQ_PYTHON / -DCMAKE_PREFIX_PATH of a LibTorch 2.11")
+    endif()
+endif()
+
+# torch warns when CMAKE_CUDA_ARCHITECTURES is defined: its TORCH_CUDA_ARCH_LIST (MbqCuda.cmake)
+# becomes the -gencode flags instead. OFF again afterwards, so targets take no arch of CMake's.
+unset(CMAKE_CUDA_ARCHITECTURES)
 find_package(Torch REQUIRED)
+if(MBQ_HAVE_CUDA)
+    set(CMAKE_CUDA_ARCHITECTURES OFF)
+endif()
+if(NOT Torch_VERSION VERSION_GREATER_EQUAL ${MBQ_TORCH_VERSION_REQUIRED}
+   OR Torch_VERSION VERSION_GREATER_EQUAL 2.12)
+    message(FATAL_ERROR "mbq builds against LibTorch ${MBQ_TORCH_VERSION_REQUIRED} (C++17); "
+                        "found ${Torch_VERSION} at ${TORCH_INSTALL_PREFIX}")
+endif()
 
 add_library(mbq_torch INTERFACE)
 add_library(mbq::torch ALIAS mbq_torch)
@@ -13,7 +45,12 @@ separate_arguments(MBQ_TORCH_CXX_FLAGS UNIX_COMMAND "${TORCH_CXX_FLAGS}")
 # -fPIC on every torch unit, executables included (it comes after their -fPIE and wins): the
 # shared precompiled header below is only valid where the code model matches.
 target_compile_options(mbq_torch INTERFACE $<$<COMPILE_LANGUAGE:CXX>:${MBQ_TORCH_CXX_FLAGS} -fPIC>)
-message(STATUS "mbq: LibTorch ${Torch_VERSION} at ${TORCH_INSTALL_PREFIX}")
+set(MBQ_TORCH_HAS_CUDA OFF)
+if(TARGET torch_cuda OR TORCH_CUDA_LIBRARIES)
+    set(MBQ_TORCH_HAS_CUDA ON)
+    target_compile_definitions(mbq_torch INTERFACE MBQ_TORCH_HAS_CUDA=1)
+endif()
+message(STATUS "mbq: LibTorch ${Torch_VERSION} at ${TORCH_INSTALL_PREFIX} (CUDA ${MBQ_TORCH_HAS_CUDA})")
 
 # One torch precompiled header for the whole build: the first target that asks (mbq_kernels)
 # compiles it and every later torch target reuses it. A torch PCH is about 0.5 GB; one per

@@ -183,7 +183,9 @@ public:
 // The LibTorch engine (real models).
 std::unique_ptr<Engine> createTorchEngine();
 
-// One line on the inference build: LibTorch version, CUDA kernels compiled, devices seen.
+// A few lines on the inference build (build_info.cpp): the LibTorch and the CUDA it was built
+// with, the CUDA kernels' toolkit and GPU generations, the runtime and driver found, and the
+// devices this process sees.
 std::string inferenceBuildInfo();
 
 // A deterministic stand-in used only to test threading, queueing and cancel: it produces

@@ -1,6 +1,6 @@
 #include "inference/memory_readout.h"
 
-#include "kernels/torch_compat.h"
+#include "kernels/torch_cuda.h"
 
 #include <fstream>
 #include <string>
@@ -32,7 +32,7 @@ MemoryReadout readMemory(int cudaDevice)
     MemoryReadout m;
     if (cudaDevice >= 0) {
 #if defined(MBQ_TORCH_HAS_CUDA)
-        const compat::CudaAllocatorBytes bytes = compat::cudaAllocatorBytes(cudaDevice);
+        const torch_cuda::CudaAllocatorBytes bytes = torch_cuda::cudaAllocatorBytes(cudaDevice);
         m.gpu = true;
         m.inUse = bytes.current;
         m.peak = bytes.peak;
@@ -50,7 +50,7 @@ MemoryReadout readMemory(int cudaDevice)
 void resetMemoryPeak(int cudaDevice)
 {
     if (cudaDevice >= 0) {
-        compat::resetCudaPeak(cudaDevice);
+        torch_cuda::resetCudaPeak(cudaDevice);
         return;
     }
     // Writing 5 resets the process's peak resident set (VmHWM) to the current one (Linux ≥ 4.0).

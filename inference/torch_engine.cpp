@@ -13,7 +13,6 @@
 #include <cstdlib>
 #include <optional>
 #include <thread>
-#include <torch/version.h>
 
 #if defined(MBQ_TORCH_HAS_CUDA)
 #include <ATen/cuda/CUDAContext.h>
@@ -194,22 +193,6 @@ private:
 std::unique_ptr<Engine> createTorchEngine()
 {
     return std::make_unique<TorchEngine>();
-}
-
-std::string inferenceBuildInfo()
-{
-    std::string info = "LibTorch " TORCH_VERSION;
-#if defined(MBQ_HAVE_CUDA)
-    info += ", CUDA kernels compiled";
-#else
-    info += ", no CUDA kernels";
-#endif
-    const std::string cuda = cudaDeviceName();
-    info += kernels::cudaKernelsAvailable() || !cuda.empty()
-        ? ", CUDA device: " + (cuda.empty() ? std::string("yes") : cuda)
-        : ", CUDA device: none";
-    info += ", CPU cores: " + std::to_string(std::thread::hardware_concurrency());
-    return info;
 }
 
 } // namespace mbq

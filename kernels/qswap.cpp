@@ -1,7 +1,7 @@
 // q_swap's torch-facing wrapper: every check an artist's settings or a model bug could trip,
 // with messages that say what was expected, then dispatch by device.
 #include "kernels/qswap.h"
-#include "kernels/torch_compat.h"
+#include "kernels/torch_cuda.h"
 
 #if defined(MBQ_HAVE_CUDA)
 #include "kernels/cuda_launch_args.h"
@@ -25,7 +25,7 @@ void qSwapCuda_(at::Tensor &target, const at::Tensor &source, const QSwapParams 
     const SwapWeightArgs weights = swapWeightArgs(p);
     launch.weights = weights.weights;
     launch.type = elementType(target.scalar_type());
-    launch.stream = compat::currentCudaStream(target);
+    launch.stream = torch_cuda::currentCudaStream(target);
     const int status = cuda::launchQSwap(launch);
     TORCH_CHECK(status == 0, "q_swap: CUDA launch failed: ", cuda::errorString(status));
 }

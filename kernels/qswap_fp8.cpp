@@ -1,7 +1,7 @@
 // qSwapFp8_'s wrapper and reference: the encoding's own checks on top of q_swap's, then the
 // CUDA kernel on a device, the decode-then-swap reference on the CPU.
 #include "kernels/qswap_fp8.h"
-#include "kernels/torch_compat.h"
+#include "kernels/torch_cuda.h"
 
 #if defined(MBQ_HAVE_CUDA)
 #include "kernels/cuda_launch_args.h"
@@ -46,7 +46,7 @@ void qSwapFp8Cuda_(at::Tensor &target, const Fp8Queries &source, const QSwapPara
     const SwapWeightArgs weights = swapWeightArgs(p);
     launch.weights = weights.weights;
     launch.type = elementType(target.scalar_type());
-    launch.stream = compat::currentCudaStream(target);
+    launch.stream = torch_cuda::currentCudaStream(target);
     const int status = cuda::launchQSwapFp8(launch);
     TORCH_CHECK(status == 0, "q_swap fp8: CUDA launch failed: ", cuda::errorString(status));
 }

@@ -1,7 +1,7 @@
 // wanNormRope's torch-facing wrapper: checks, then the fused CUDA kernel where it applies
 // (float32/float16/bfloat16 projection, float32 result) and the reference everywhere else.
 #include "kernels/wan_q_path.h"
-#include "kernels/torch_compat.h"
+#include "kernels/torch_cuda.h"
 
 #if defined(MBQ_HAVE_CUDA)
 #include "kernels/cuda_launch_args.h"
@@ -79,7 +79,7 @@ at::Tensor wanNormRopeCuda(const at::Tensor &proj, const WanNormRopeParams &p, a
         launch.sourceBroadcast = source.size(0) == 1 && in.size(0) != 1;
         launch.weights = weights.weights;
     }
-    launch.stream = compat::currentCudaStream(in);
+    launch.stream = torch_cuda::currentCudaStream(in);
     const int status = cuda::launchWanNormRope(launch);
     TORCH_CHECK(status == 0, "wan_norm_rope: CUDA launch failed: ", cuda::errorString(status));
     return out;

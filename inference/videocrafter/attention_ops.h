@@ -1,7 +1,6 @@
 #pragma once
-// Multi-head scaled-dot-product attention for VC2's layers, in batch chunks so that the
-// score matrices of one chunk stay within a fixed budget (on LibTorch 1.13 they are
-// materialised: a level-0 spatial attention at 512×320×16 would otherwise need 2 GB).
+// Multi-head scaled-dot-product attention for VC2's layers, through LibTorch's fused kernel
+// (flash attention on the CPU and on CUDA: the score matrices are never materialised whole).
 
 #include <ATen/ATen.h>
 

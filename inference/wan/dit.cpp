@@ -2,7 +2,6 @@
 
 #include "inference/io/shape_text.h"
 
-#include "kernels/torch_compat.h"
 #include "kernels/wan_q_path.h"
 
 #include <new>
@@ -231,7 +230,7 @@ at::Tensor WanDit::selfAttention(const std::string &prefix, const at::Tensor &h,
 
     // Attention runs in the linear dtype (bf16 on CUDA, as the official flash path).
     const at::ScalarType attn = m_precision.linear;
-    const at::Tensor o = compat::scaledDotProductAttention(
+    const at::Tensor o = at::scaled_dot_product_attention(
         heady(q).to(attn).transpose(1, 2), k.to(attn).transpose(1, 2), v.to(attn).transpose(1, 2));
     return linear(prefix + "o", o.transpose(1, 2).reshape({batch, tokens, heads * headDim}));
 }
@@ -249,7 +248,7 @@ at::Tensor WanDit::crossAttention(const std::string &prefix, const at::Tensor &h
     const at::Tensor k = crossNorm(prefix + "norm_k", linear(prefix + "k", context));
     const at::Tensor v = linear(prefix + "v", context);
     // No mask: the zero-padded text rows take part, as in the official model.
-    const at::Tensor o = compat::scaledDotProductAttention(heads4(q), heads4(k), heads4(v));
+    const at::Tensor o = at::scaled_dot_product_attention(heads4(q), heads4(k), heads4(v));
     return linear(prefix + "o", o.transpose(1, 2).reshape({batch, -1, heads * headDim}));
 }
 

@@ -1,6 +1,5 @@
 #include "inference/wan/vae_blocks.h"
 
-#include "kernels/torch_compat.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -85,7 +84,7 @@ at::Tensor attentionBlock(const VaeWeights &weights, const std::string &prefix,
                            .permute({0, 1, 3, 2})
                            .contiguous()
                            .chunk(3, -1);
-    at::Tensor attended = compat::scaledDotProductAttention(parts[0], parts[1], parts[2]);
+    at::Tensor attended = at::scaled_dot_product_attention(parts[0], parts[1], parts[2]);
     attended = attended.squeeze(1).permute({0, 2, 1}).reshape({qkv.size(0), c, h, w});
     attended = at::conv2d(attended, param(weights, prefix + ".proj.weight"),
                           param(weights, prefix + ".proj.bias"));

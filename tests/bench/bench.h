@@ -21,6 +21,8 @@ struct Options
 
 // Median seconds of `repeats` runs of fn after one warm-up; synchronises CUDA around each run.
 double medianSeconds(const Options &options, const std::function<void()> &fn);
+// Seconds of one run, no warm-up (what a whole generation costs the first time), synchronised.
+double onceSeconds(const Options &options, const std::function<void()> &fn);
 
 // Peak memory since the last resetPeakMemory: the CUDA caching allocator's peak on a CUDA
 // device, else this process's peak resident set (VmHWM). MiB.
@@ -35,11 +37,13 @@ std::map<std::string, at::Tensor> randomTensors(const TensorShapeList &shapes,
                                                 const Placement &placement);
 
 bool runQSwap(const Options &options);   // bench_qswap.cpp
+bool runAgree(const Options &options);   // bench_agree.cpp
 bool runWanQPath(const Options &options); // bench_wan_q_path.cpp, run by runQSwap
 bool runWanDit(const Options &options);  // bench_wan.cpp
 bool runWanVae(const Options &options);  // bench_wan_vae.cpp
 bool runTransfer(const Options &options); // bench_transfer.cpp
 bool runVc2UNet(const Options &options);  // bench_vc2.cpp
+bool runWanGeneration(const Options &options); // bench_wan_generation.cpp
 #if defined(MBQ_BENCH_WITH_CORE)
 // Built only with the Qt layers (they link mbq_core).
 bool runMedia(const Options &options);   // bench_media.cpp

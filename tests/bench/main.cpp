@@ -1,9 +1,7 @@
 // mbq-bench: Qt-free checks and timings of kernels and models. Exit code 1 when a check fails;
 // timings never fail, they print ratios measured side by side in the same run.
-#include "kernels/qswap.h"
+#include "inference/engine.h"
 #include "tests/bench/bench.h"
-
-#include <torch/version.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -25,10 +23,13 @@ const std::vector<Bench> &benches()
 {
     static const std::vector<Bench> all = {
         {"qswap", mbq::bench::runQSwap, true},
+        // The device's reduced precision against the CPU's float32, on small random models.
+        {"agree", mbq::bench::runAgree, true},
         // Real 1.3B widths: run only when named.
         {"wan-dit", mbq::bench::runWanDit, false},
         {"wan-vae", mbq::bench::runWanVae, false},
         {"vc2-unet", mbq::bench::runVc2UNet, false},
+        {"wan-generation", mbq::bench::runWanGeneration, false},
         // Reduced Wan model through the engine; --quick makes it a few seconds.
         {"transfer", mbq::bench::runTransfer, true},
 #if defined(MBQ_BENCH_WITH_CORE)
@@ -45,8 +46,10 @@ void usage()
     for (const Bench &bench : benches())
         names += std::string(names.empty() ? "" : "|") + bench.name;
     std::printf("usage: mbq-bench [--device cpu|cuda] [--repeats N] [--quick] [%s]...\n"
+                "       mbq-bench --info\n"
                 "Runs the named benches (when none is named: those cheap enough by default) and\n"
-                "prints their checks and timing ratios. Exits 1 if a correctness check failed.\n",
+                "prints their checks and timing ratios. Exits 1 if a correctness check failed.\n"
+                "--info prints the build (LibTorch, CUDA, kernels, devices) and exits.\n",
                 names.c_str());
 }
 
@@ -69,6 +72,9 @@ int main(int argc, char **argv)
             options.device = name == "cuda" ? at::Device(at::kCUDA) : at::Device(at::kCPU);
         } else if (arg == "--repeats" && i + 1 < argc) {
             options.repeats = std::max(1, std::atoi(argv[++i]));
+        } else if (arg == "--info") {
+            std::printf("mbq-bench %s\n%s\n", MBQ_VERSION, mbq::inferenceBuildInfo().c_str());
+            return 0;
         } else if (arg == "--quick") {
             options.quick = true;
         } else if (named != benches().end()) {
@@ -86,9 +92,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "mbq-bench: this LibTorch has no CUDA device available\n");
         return 2;
     }
-    std::printf("mbq-bench %s, LibTorch %s, device %s, CUDA kernels %s\n", MBQ_VERSION,
-                TORCH_VERSION, options.device.str().c_str(),
-                mbq::kernels::cudaKernelsAvailable() ? "available" : "not available");
+    std::printf("mbq-bench %s on %s\n%s\n", MBQ_VERSION, options.device.str().c_str(),
+                mbq::inferenceBuildInfo().c_str());
     bool ok = true;
     try {
         for (const Bench *bench : chosen)

@@ -37,4 +37,13 @@ double medianSeconds(const Options &options, const std::function<void()> &fn)
     return times[times.size() / 2];
 }
 
+double onceSeconds(const Options &options, const std::function<void()> &fn)
+{
+    synchronise(options);
+    const auto start = std::chrono::steady_clock::now();
+    fn();
+    synchronise(options);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 } // namespace mbq::bench

@@ -18,14 +18,14 @@
 namespace mbq::test {
 
 // Empty on success, else why the fixtures could not be written (the tests then fail, not skip:
-// the setup script installs python3-torch).
+// packaging/setup.sh installs torch into the build's .venv).
 inline QString writeTorchFixtures(const QString &folder)
 {
     const QString python = QStringLiteral(MBQ_FIXTURE_PYTHON);
     const QString script = QStringLiteral(MBQ_FIXTURES_DIR "/write_pth.py");
     if (python.isEmpty())
-        return QStringLiteral("no python3 was found at configure time; install python3-torch "
-                              "(packaging/ setup script) and re-run cmake");
+        return QStringLiteral("no Python with torch was found at configure time; run "
+                              "packaging/setup.sh (it installs torch into .venv) and re-run cmake");
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(python, {script, folder});
@@ -34,7 +34,7 @@ inline QString writeTorchFixtures(const QString &folder)
     if (!process.waitForFinished(300000))
         return QStringLiteral("%1 %2 did not finish in 5 minutes").arg(python, script);
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return QStringLiteral("%1 %2 failed (is python3-torch installed for %1?):\n%3")
+        return QStringLiteral("%1 %2 failed (is torch installed for %1?):\n%3")
             .arg(python, script, QString::fromLocal8Bit(process.readAll()));
     return {};
 }
