@@ -29,6 +29,7 @@ using RenderOutputPtr = std::shared_ptr<const RenderOutput>;
 struct RenderJob
 {
     quint64 id = 0; // unique within the queue, never reused
+    quint64 retryOf = 0; // the job this one retries (RenderQueue::retry); 0 for a first try
     QString label;
     RenderRequestPtr request;
     TakeOutputSpec outputs;   // where the render thread writes the take's files; may be empty

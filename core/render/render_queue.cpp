@@ -144,14 +144,15 @@ QHash<int, QByteArray> RenderQueue::roleNames() const
 quint64 RenderQueue::enqueue(const QString &label, RenderRequest request, TakeOutputSpec outputs)
 {
     return enqueueShared(label, std::make_shared<const RenderRequest>(std::move(request)),
-                         std::move(outputs));
+                         std::move(outputs), 0);
 }
 
 quint64 RenderQueue::enqueueShared(const QString &label, RenderRequestPtr request,
-                                   TakeOutputSpec outputs)
+                                   TakeOutputSpec outputs, quint64 retryOf)
 {
     Entry entry;
     entry.job.id = m_nextId++;
+    entry.job.retryOf = retryOf;
     entry.job.label = label;
     entry.job.request = std::move(request);
     entry.job.outputs = std::move(outputs);
@@ -192,7 +193,7 @@ quint64 RenderQueue::retry(quint64 id)
     const RenderJob &job = m_entries[size_t(row)].job;
     if (job.state != JobState::Failed && job.state != JobState::Cancelled)
         return 0;
-    return enqueueShared(job.label, job.request, job.outputs);
+    return enqueueShared(job.label, job.request, job.outputs, id);
 }
 
 void RenderQueue::removeFinished()

@@ -58,7 +58,8 @@ public:
     quint64 enqueue(const QString &label, RenderRequest request, TakeOutputSpec outputs = {});
     // Queued: Cancelled now, never runs. Running: stops at the next step, keeping what finished.
     void cancel(quint64 id);
-    // Enqueues a copy of a Failed or Cancelled job; returns its id, or 0 for other states.
+    // Enqueues a copy of a Failed or Cancelled job, its retryOf naming that job (so whoever
+    // waits for the original's outcome can follow it); returns its id, or 0 for other states.
     quint64 retry(quint64 id);
     void removeFinished();
 
@@ -102,7 +103,8 @@ private:
         CancelFlag cancel;
     };
 
-    quint64 enqueueShared(const QString &label, RenderRequestPtr request, TakeOutputSpec outputs);
+    quint64 enqueueShared(const QString &label, RenderRequestPtr request, TakeOutputSpec outputs,
+                          quint64 retryOf);
     void startNext();
     void finish(int row, JobState state);
     void rowChanged(int row);

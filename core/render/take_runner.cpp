@@ -57,7 +57,7 @@ TakeRunner::TakeRunner(ProjectDocument *document, RenderQueue *queue, QObject *p
     connect(m_queue, &RenderQueue::jobStateChanged, this, &TakeRunner::onJobState);
     connect(m_queue, &RenderQueue::jobProgress, this, &TakeRunner::onJobProgress);
     connect(m_queue, &RenderQueue::previewReady, this, [this](quint64 jobId, const QImage &image) {
-        if (const QString take = m_takeOfJob.value(jobId); !take.isEmpty())
+        if (const QString take = takeIdForJob(jobId); !take.isEmpty())
             emit takePreview(take, image);
     });
 }
@@ -197,9 +197,24 @@ void TakeRunner::cancel(const QString &takeId)
     }
 }
 
+QString TakeRunner::takeIdForJob(quint64 jobId) const
+{
+    if (const auto it = m_takeOfJob.constFind(jobId); it != m_takeOfJob.constEnd())
+        return it.value();
+    // A retry (from the queue's Retry, of a cancelled or failed take or sweep cell) finishes
+    // the take its original was rendering; the chain is followed once and remembered.
+    const auto job = m_queue->job(jobId);
+    if (!job || job->retryOf == 0)
+        return {};
+    const QString takeId = takeIdForJob(job->retryOf);
+    if (!takeId.isEmpty())
+        m_takeOfJob.insert(jobId, takeId);
+    return takeId;
+}
+
 void TakeRunner::onJobState(quint64 jobId, JobState state)
 {
-    const QString takeId = m_takeOfJob.value(jobId);
+    const QString takeId = takeIdForJob(jobId);
     const int index = m_document->data().takeIndex(takeId);
     if (index < 0)
         return; // not ours, or the artist removed the take meanwhile
@@ -222,7 +237,7 @@ void TakeRunner::onJobState(quint64 jobId, JobState state)
 
 void TakeRunner::onJobProgress(quint64 jobId, const Progress &progress, double)
 {
-    const QString takeId = m_takeOfJob.value(jobId);
+    const QString takeId = takeIdForJob(jobId);
     if (takeId.isEmpty())
         return;
     const double fraction = progress.stage == Stage::Denoise && progress.total > 0

@@ -52,7 +52,8 @@ public:
     // Where takes of the current project write their files: beside the project file
     // ("<name>.takes/"), or in the app's data folder while the project is untitled.
     QString takesDirectory() const;
-    QString takeIdForJob(quint64 jobId) const { return m_takeOfJob.value(jobId); }
+    // The take a job renders; a retry of a job renders the same take. Empty when not ours.
+    QString takeIdForJob(quint64 jobId) const;
 
 signals:
     // Progress of a running take (fraction of denoising done, stage text), for the timeline.
@@ -68,7 +69,7 @@ private:
 
     ProjectDocument *m_document;
     RenderQueue *m_queue;
-    QHash<quint64, QString> m_takeOfJob;
+    mutable QHash<quint64, QString> m_takeOfJob; // retries are added as they are first seen
     QHash<QString, QString> m_promisedBaselines; // take id -> the baseline its render writes
     mutable QString m_untitledDirectory; // chosen once, on first use, for untitled projects
 };

@@ -217,6 +217,62 @@ private slots:
         QVERIFY(waitForState(document, id, TakeState::Cancelled));
         QCOMPARE(document.data().takes.size(), 1);
     }
+
+    void aRetryFinishesTheTakeItRetries()
+    {
+        // Render, cancel part way, then Retry in the queue: the retry is a new job, and its
+        // outcome is the take's, in the document and in the saved file.
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(makeProject(&document, dir.path()));
+        RenderQueue queue([] { return fake(100); });
+        TakeRunner runner(&document, &queue);
+        QSignalSpy progress(&runner, &TakeRunner::takeProgress);
+        const QString id = runner.render(RenderKind::Full);
+        QVERIFY(waitForState(document, id, TakeState::Running));
+        QVERIFY(progress.wait(kTimeoutMs));
+        runner.cancel(id);
+        QVERIFY(waitForState(document, id, TakeState::Cancelled));
+
+        const quint64 cancelled = queue.data(queue.index(0), RenderQueue::IdRole).toULongLong();
+        const quint64 retry = queue.retry(cancelled);
+        QVERIFY(retry != 0);
+        QCOMPARE(runner.takeIdForJob(retry), id);
+        QVERIFY(waitForState(document, id, TakeState::Succeeded));
+        QCOMPARE(document.data().takes.size(), 1);
+        const Take take = takeOf(document, id);
+        QVERIFY(QFile::exists(take.videoPath));
+        QVERIFY(QFile::exists(take.baselinePath));
+        QVERIFY(take.metrics.contains(QStringLiteral("motion_fidelity")));
+
+        QVERIFY(document.save());
+        ProjectDocument reopened;
+        QVERIFY(reopened.open(document.filePath()));
+        QCOMPARE(reopened.data().takes.front().state, TakeState::Succeeded);
+        QCOMPARE(reopened.data().takes.front().videoPath, take.videoPath);
+        // The finished take is a take like any other: it can be the next source clip.
+        QVERIFY(document.useTakeAsSource(id).ok());
+    }
+
+    void aRetryOfASweepCellFinishesThatCell()
+    {
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(makeProject(&document, dir.path()));
+        RenderQueue queue([] { return fake(1); });
+        TakeRunner runner(&document, &queue);
+        // Cancelled while queued, behind the first cell.
+        const QStringList ids = runner.sweep(TakeRunner::sweepGrid({0.5f, 1.0f}, {3}));
+        runner.cancel(ids[1]);
+        QVERIFY(waitForState(document, ids[1], TakeState::Cancelled));
+        QVERIFY(waitForState(document, ids[0], TakeState::Succeeded));
+        const quint64 second = queue.data(queue.index(1), RenderQueue::IdRole).toULongLong();
+        QVERIFY(queue.retry(second) != 0);
+        QVERIFY(waitForState(document, ids[1], TakeState::Succeeded));
+        QCOMPARE(takeOf(document, ids[1]).parameters.schedule.layers.front().weight, 1.0f);
+        QVERIFY(QFile::exists(takeOf(document, ids[1]).videoPath));
+        QCOMPARE(document.data().takes.size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTakeRunner)
