@@ -44,6 +44,7 @@ public:
         , m_new(std::move(value))
         , m_mergeId(mergeId)
         , m_mergeKey(std::move(mergeKey))
+        , m_mergeRun(document->m_mergeRun)
     { }
 
     void redo() override { apply(m_new); }
@@ -53,9 +54,11 @@ public:
     bool mergeWith(const QUndoCommand *other) override
     {
         const auto *next = dynamic_cast<const SetFieldCommand<T> *>(other);
-        if (!next || next->m_mergeKey != m_mergeKey)
+        if (!next || next->m_mergeKey != m_mergeKey || next->m_mergeRun != m_mergeRun)
             return false;
         m_new = next->m_new;
+        // The step is named after where the edit ended ("Set steps 2–8"), not where it began.
+        setText(next->text());
         // Dragging a slider back to where it started leaves nothing to undo.
         setObsolete(m_new == m_old);
         return true;
@@ -75,6 +78,7 @@ private:
     T m_new;
     MergeId m_mergeId;
     QString m_mergeKey;
+    quint64 m_mergeRun; // ProjectDocument::endMerging() starts a new run
 };
 
 class InsertTakeCommand : public QUndoCommand

@@ -258,7 +258,7 @@ Result<void> ProjectDocument::setStepRange(int begin, int end)
         return {};
     using Range = std::pair<int, int>;
     m_undoStack.push(new SetFieldCommand<Range>(
-        this, tr("Set steps to [%1, %2)").arg(begin).arg(end), Aspect::Schedule,
+        this, tr("Set steps %1–%2").arg(begin).arg(end), Aspect::Schedule,
         [](const ProjectData &d) {
             return Range(d.parameters.schedule.stepBegin, d.parameters.schedule.stepEnd);
         },

@@ -228,10 +228,18 @@ void TestProjectUndo::sliderDragsMerge()
     check(document.setStepRange(2, 31));
     QCOMPARE(document.undoStack()->count(), 4);
 
+    // The merged step is named by the range it ends with.
+    QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Set steps 2–31"));
+    // Once the drag ends, the next edit of the range is a step of its own.
+    document.endMerging();
+    check(document.setStepRange(2, 8));
+    QCOMPARE(document.undoStack()->count(), 5);
+    QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Set steps 2–8"));
+
     // Discrete edits never merge.
     document.setSeed(1);
     document.setSeed(2);
-    QCOMPARE(document.undoStack()->count(), 6);
+    QCOMPARE(document.undoStack()->count(), 7);
 
     while (document.undoStack()->canUndo())
         document.undoStack()->undo();

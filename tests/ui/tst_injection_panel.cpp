@@ -250,6 +250,17 @@ void TestInjectionPanel::sliderDragIsOneUndoStep()
     QTest::mouseRelease(other, Qt::LeftButton, {}, handleCenter(other, 50));
     QVERIFY(weight("block.21") > 0.3f);
     QCOMPARE(undoCount(), before + 2);
+
+    // The same slider dragged again is a step of its own, named by where it ended.
+    const float first = weight("block.21");
+    QTest::mousePress(other, Qt::LeftButton, {}, handleCenter(other, 50));
+    QTest::mouseMove(other, handleCenter(other, 70));
+    QTest::mouseRelease(other, Qt::LeftButton, {}, handleCenter(other, 70));
+    QCOMPARE(undoCount(), before + 3);
+    QCOMPARE(undo()->undoText(),
+             QString("Set weight of block.21 to %1").arg(double(weight("block.21")), 0, 'f', 2));
+    undo()->undo();
+    QCOMPARE(weight("block.21"), first);
 }
 
 void TestInjectionPanel::spinBoxEditsTheWeight()
@@ -285,7 +296,7 @@ void TestInjectionPanel::bandSelectsExactlyThoseLayers()
     QCOMPARE(weight("block.5"), 0.3f);
     QCOMPARE(weight("block.19"), 0.0f);
     QCOMPARE(rowChild<QSlider>("block.25", "weightSlider")->value(), 60);
-    QCOMPARE(undo()->undoText(), QString("Set 10 layer(s) to 0.60"));
+    QCOMPARE(undo()->undoText(), QString("Set layers 20–29 to 0.60"));
 
     undo()->undo();
     QCOMPARE(weight("block.22"), 1.0f);

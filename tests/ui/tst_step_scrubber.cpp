@@ -306,6 +306,53 @@ private slots:
         QCOMPARE(scrubber->resumeStep(), 25);
     }
 
+    void eachDragIsItsOwnUndoStepNamedByItsRange()
+    {
+        ProjectDocument document;
+        InjectionSchedule schedule;
+        schedule.layers = {{"block.20", 1.0f, {}}};
+        schedule.stepEnd = 29;
+        QVERIFY(document.setSchedule(schedule).ok());
+        InjectionPanel panel(&document);
+        panel.resize(420, 900);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *scrubber = panel.findChild<StepRangeScrubber *>("stepScrubber");
+        QVERIFY(scrubber);
+        const Track track = measureTrack(*scrubber);
+        const int y = scrubber->height() / 4;
+        const auto drag = [&](int from, int to) {
+            QTest::mousePress(scrubber, Qt::LeftButton, {}, QPoint(track.x(from), y));
+            for (int b = from; b != to;) {
+                b += to > from ? 1 : -1;
+                QTest::mouseMove(scrubber, QPoint(track.x(b), y));
+            }
+            QTest::mouseRelease(scrubber, Qt::LeftButton, {}, QPoint(track.x(to), y));
+        };
+        const int undoSteps = document.undoStack()->count();
+        const InjectionSchedule &s = document.data().parameters.schedule;
+
+        drag(0, 2); // the begin handle
+        drag(29, 8); // then the end handle
+        QCOMPARE(std::pair(s.stepBegin, s.stepEnd), std::pair(2, 8));
+        QCOMPARE(document.undoStack()->count(), undoSteps + 2);
+        QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Set steps 2–8"));
+
+        document.undoStack()->undo();
+        QCOMPARE(std::pair(s.stepBegin, s.stepEnd), std::pair(2, 29));
+        QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Set steps 2–29"));
+        QCOMPARE(document.undoStack()->redoText(), QStringLiteral("Set steps 2–8"));
+        document.undoStack()->undo();
+        QCOMPARE(std::pair(s.stepBegin, s.stepEnd), std::pair(0, 29));
+
+        // The same handle dragged twice is two steps too.
+        drag(29, 20);
+        drag(20, 10);
+        QCOMPARE(document.undoStack()->count(), undoSteps + 2);
+        document.undoStack()->undo();
+        QCOMPARE(std::pair(s.stepBegin, s.stepEnd), std::pair(0, 20));
+    }
+
 private:
     std::unique_ptr<StepRangeScrubber> m_scrubber;
 };

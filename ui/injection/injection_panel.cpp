@@ -80,10 +80,12 @@ InjectionPanel::InjectionPanel(ProjectDocument *document, QWidget *parent)
     layout->addWidget(m_scrubber);
 
     connect(m_scrubber, &StepRangeScrubber::rangeEdited, this, [this](int begin, int end) {
-        // setStepRange merges consecutive edits, so a whole drag is one undo step.
+        // setStepRange merges consecutive edits, so a whole drag is one undo step; the end of
+        // the drag ends the merging, so the next drag is another step.
         if (auto done = m_document->setStepRange(begin, end); !done)
             showError(QString::fromStdString(done.error().message));
     });
+    connect(m_scrubber, &StepRangeScrubber::dragFinished, m_document, &ProjectDocument::endMerging);
     connect(m_document, &ProjectDocument::changed, this, &InjectionPanel::refresh);
     refresh(ProjectDocument::Aspect::All);
 }
@@ -247,6 +249,7 @@ void InjectionPanel::buildRows()
             m_rows.push_back(row);
             connect(row, &LayerRow::weightEdited, this,
                     [this, id](float weight) { editWeight(id, weight); });
+            connect(row, &LayerRow::weightDragFinished, m_document, &ProjectDocument::endMerging);
             connect(row, &LayerRow::muteClicked, this, [this, id] { toggleMute(id); });
             connect(row, &LayerRow::soloClicked, this, [this, id] { toggleSolo(id); });
             connect(row, &LayerRow::selectionToggled, this, [this, id](bool selected) {
@@ -436,9 +439,18 @@ void InjectionPanel::applyWeightToSelection()
     InjectionSchedule edited = schedule();
     for (const std::string &id : m_selected)
         edited = withWeight(edited, id, weight);
-    applySchedule(
-        edited,
-        tr("Set %n layer(s) to %1", nullptr, int(m_selected.size())).arg(weight, 0, 'f', 2));
+    // Named the way the band is typed, with a dash for a run: "Set layers 20–29 to 1.00".
+    const QString band = formatLayerSelection(selectedLayers(), m_layers);
+    const QString value = QString::number(weight, 'f', 2);
+    QString text;
+    if (band == QLatin1String("all"))
+        text = tr("Set all layers to %1").arg(value);
+    else if (m_selected.size() == 1)
+        text = tr("Set layer %1 to %2").arg(band, value);
+    else
+        text = tr("Set layers %1 to %2")
+                   .arg(QString(band).replace(QLatin1Char('-'), QChar(0x2013)), value);
+    applySchedule(edited, text);
 }
 
 bool InjectionPanel::selectFromText()

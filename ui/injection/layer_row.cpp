@@ -65,6 +65,7 @@ LayerRow::LayerRow(const std::string &id, const QString &label, const QString &t
 
     connect(m_slider, &QSlider::valueChanged, this,
             [this](int value) { emit weightEdited(float(value) / kSliderSteps); });
+    connect(m_slider, &QSlider::sliderReleased, this, &LayerRow::weightDragFinished);
     connect(m_spin, &QDoubleSpinBox::valueChanged, this,
             [this](double value) { emit weightEdited(float(value)); });
     connect(m_mute, &QToolButton::clicked, this, &LayerRow::muteClicked);

@@ -37,6 +37,8 @@ public:
 
 signals:
     void weightEdited(float weight);
+    // The slider drag behind the last weightEdited ended: the next edit is a new one for undo.
+    void weightDragFinished();
     void muteClicked();
     void soloClicked();
     void selectionToggled(bool selected);

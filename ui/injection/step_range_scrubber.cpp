@@ -352,8 +352,10 @@ void StepRangeScrubber::mouseMoveEvent(QMouseEvent *event)
 
 void StepRangeScrubber::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton)
+    if (event->button() == Qt::LeftButton && m_dragging) {
         m_dragging = false;
+        emit dragFinished();
+    }
 }
 
 void StepRangeScrubber::leaveEvent(QEvent *)

@@ -51,6 +51,8 @@ public:
 signals:
     // The user moved a handle (emitted at every step boundary crossed while dragging).
     void rangeEdited(int begin, int end);
+    // The drag behind the last rangeEdited ended: the next edit is a new one for undo.
+    void dragFinished();
 
 protected:
     bool event(QEvent *event) override;
