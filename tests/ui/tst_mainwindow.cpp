@@ -353,6 +353,45 @@ private slots:
         QVERIFY(!window.isWindowModified());
     }
 
+    void everyShortcutIsBoundOnceAndUndoRedoKeysWork()
+    {
+        RenderQueue queue(fastFake);
+        ProjectDocument document;
+        MainWindow window(&document, &queue);
+        QVERIFY(window.openDemoProject());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        // A key bound twice, by two actions or twice by one, is an ambiguous shortcut: Qt
+        // triggers neither binding.
+        QMap<QString, QStringList> owners;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            for (const QKeySequence &key : action->shortcuts())
+                owners[key.toString(QKeySequence::PortableText)] << action->text();
+        }
+        QVERIFY(!owners.isEmpty());
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+            QVERIFY2(it.value().size() == 1, qPrintable(it.key() + ": " + it.value().join(", ")));
+
+        // Every Redo key of the platform redoes, and so do Ctrl+Y and Ctrl+Shift+Z; the
+        // platform's Undo key undoes. The keys go to a widget that does not keep them for
+        // itself (a focused prompt would undo its own typing).
+        QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+        redoKeys << QKeySequence(Qt::CTRL | Qt::Key_Y)
+                 << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+        QWidget *target = window.statusBar();
+        uint64_t seed = document.data().parameters.settings.seed;
+        for (const QKeySequence &key : redoKeys) {
+            const uint64_t before = seed;
+            document.setSeed(++seed);
+            QTest::keySequence(target, QKeySequence(QKeySequence::Undo));
+            QCOMPARE(quint64(document.data().parameters.settings.seed), quint64(before));
+            QTest::keySequence(target, key);
+            QVERIFY2(document.data().parameters.settings.seed == seed,
+                     qPrintable(key.toString(QKeySequence::NativeText)));
+        }
+    }
+
     // The transport's arrow keys are window-wide, but a focused slider or the step scrubber
     // keeps them: the weight or the step range moves, not the clip.
     void focusedControlsKeepTheArrowKeys()
