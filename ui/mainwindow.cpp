@@ -509,11 +509,15 @@ void MainWindow::documentChanged(int aspect)
         loadProjectModel();
     if (a == Aspect::Takes || a == Aspect::All)
         refreshTakes();
-    // Edits never render by themselves; say that the compare view shows older settings.
+    // Edits never render by themselves; say when the compare view shows a take that Render
+    // or Preview of the current settings would not make again (a preview counts as made from
+    // the settings it reduces).
     const int current = data.takeIndex(m_currentTake);
-    const bool stale = current >= 0 && data.takes[current].parameters != data.parameters;
-    m_staleLabel->setText(stale ? tr("Edited since %1 — Render or Preview to see the change")
-                                          .arg(data.takes[current].label)
+    const bool stale
+        = current >= 0 && !TakeRunner::rendersCurrentSettings(data.takes[current].parameters, data);
+    m_staleLabel->setText(stale ? tr("Current settings differ from %1 — Render or Preview to "
+                                     "see them")
+                                      .arg(data.takes[current].label)
                                 : QString());
 }
 

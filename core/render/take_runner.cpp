@@ -82,6 +82,12 @@ RenderParameters TakeRunner::parametersFor(const RenderParameters &current, Rend
     return parameters;
 }
 
+bool TakeRunner::rendersCurrentSettings(const RenderParameters &rendered, const ProjectData &data)
+{
+    return rendered == data.parameters
+        || rendered == parametersFor(data.parameters, RenderKind::Preview, data.modelFamily);
+}
+
 std::vector<SweepCell> TakeRunner::sweepGrid(const std::vector<float> &weights,
                                              const std::vector<int> &stepEnds)
 {

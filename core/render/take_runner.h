@@ -38,6 +38,9 @@ public:
     // that model `family` takes; the schedule's step range is rescaled with the step count).
     static RenderParameters parametersFor(const RenderParameters &current, RenderKind kind,
                                           const QString &family);
+    // True when Render or Preview of the project's current settings would render `rendered`
+    // again: nothing was changed since the take with these parameters was made.
+    static bool rendersCurrentSettings(const RenderParameters &rendered, const ProjectData &data);
     // The sweep grid: every combination of `weights` and `stepEnds`, in that order.
     static std::vector<SweepCell> sweepGrid(const std::vector<float> &weights,
                                             const std::vector<int> &stepEnds);

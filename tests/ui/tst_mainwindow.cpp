@@ -219,6 +219,58 @@ private slots:
             QString::number(take.parameters.settings.seed)));
     }
 
+    void theStaleNoteMeansTheSettingsDiffer()
+    {
+        QTemporaryDir dir;
+        const QString path = writeProject(dir.path());
+        QVERIFY(!path.isEmpty());
+        RenderQueue queue(fastFake);
+        ProjectDocument document;
+        MainWindow window(&document, &queue);
+        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
+        QVERIFY(window.openProject(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(labelText(&window, "staleLabel"), QString());
+
+        // A preview renders reduced settings, yet it shows the current ones.
+        window.findChild<QAction *>(QStringLiteral("previewAction"))->trigger();
+        const QString preview = document.data().takes.back().id;
+        QVERIFY(waitForTake(document, preview, TakeState::Succeeded));
+        QTRY_COMPARE(window.currentTakeId(), preview);
+        QCOMPARE(labelText(&window, "staleLabel"), QString());
+        // So it does while a full render of the same settings runs, and after.
+        window.findChild<QAction *>(QStringLiteral("renderAction"))->trigger();
+        QCOMPARE(labelText(&window, "staleLabel"), QString());
+        const QString full = document.data().takes.back().id;
+        QVERIFY(waitForTake(document, full, TakeState::Succeeded));
+        QTRY_COMPARE(window.currentTakeId(), full);
+        QCOMPARE(labelText(&window, "staleLabel"), QString());
+
+        // An edit makes both takes differ from the settings; undoing it makes them agree again.
+        QVERIFY(document.setLayerWeight(QStringLiteral("block.20"), 0.4f));
+        QVERIFY2(labelText(&window, "staleLabel").contains(document.data().takes.back().label),
+                 qPrintable(labelText(&window, "staleLabel")));
+        window.showTake(preview);
+        QVERIFY(!labelText(&window, "staleLabel").isEmpty());
+        document.undoStack()->undo();
+        QCOMPARE(labelText(&window, "staleLabel"), QString());
+
+        // Saved and opened again, showing either take says nothing.
+        QVERIFY(document.save());
+        RenderQueue queue2(fastFake);
+        ProjectDocument reopened;
+        MainWindow window2(&reopened, &queue2);
+        window2.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
+        QVERIFY(window2.openProject(path));
+        QCOMPARE(labelText(&window2, "staleLabel"), QString());
+        window2.showTake(preview);
+        QCOMPARE(window2.currentTakeId(), preview);
+        QCOMPARE(labelText(&window2, "staleLabel"), QString());
+        window2.showTake(full);
+        QCOMPARE(labelText(&window2, "staleLabel"), QString());
+    }
+
     void cancelFromTheQueueDockKeepsACancelledTake()
     {
         QTemporaryDir dir;
