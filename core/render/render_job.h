@@ -33,6 +33,7 @@ struct RenderJob
     QString label;
     RenderRequestPtr request;
     TakeOutputSpec outputs;   // where the render thread writes the take's files; may be empty
+    QString modelFolder; // the model it must render with; empty: the one loaded
     JobState state = JobState::Queued;
     bool cancelRequested = false; // Running, asked to stop, waiting for the next step
     Progress progress{Stage::LoadModel, 0, 0};

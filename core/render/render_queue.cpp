@@ -141,14 +141,16 @@ QHash<int, QByteArray> RenderQueue::roleNames() const
     };
 }
 
-quint64 RenderQueue::enqueue(const QString &label, RenderRequest request, TakeOutputSpec outputs)
+quint64 RenderQueue::enqueue(const QString &label, RenderRequest request, TakeOutputSpec outputs,
+                             const QString &modelFolder)
 {
     return enqueueShared(label, std::make_shared<const RenderRequest>(std::move(request)),
-                         std::move(outputs), 0);
+                         std::move(outputs), modelFolder, 0);
 }
 
 quint64 RenderQueue::enqueueShared(const QString &label, RenderRequestPtr request,
-                                   TakeOutputSpec outputs, quint64 retryOf)
+                                   TakeOutputSpec outputs, const QString &modelFolder,
+                                   quint64 retryOf)
 {
     Entry entry;
     entry.job.id = m_nextId++;
@@ -156,6 +158,7 @@ quint64 RenderQueue::enqueueShared(const QString &label, RenderRequestPtr reques
     entry.job.label = label;
     entry.job.request = std::move(request);
     entry.job.outputs = std::move(outputs);
+    entry.job.modelFolder = modelFolder;
     entry.job.enqueuedAt = QDateTime::currentDateTime();
     entry.cancel = std::make_shared<std::atomic<bool>>(false);
     const quint64 id = entry.job.id;
@@ -193,7 +196,7 @@ quint64 RenderQueue::retry(quint64 id)
     const RenderJob &job = m_entries[size_t(row)].job;
     if (job.state != JobState::Failed && job.state != JobState::Cancelled)
         return 0;
-    return enqueueShared(job.label, job.request, job.outputs, id);
+    return enqueueShared(job.label, job.request, job.outputs, job.modelFolder, id);
 }
 
 void RenderQueue::removeFinished()
@@ -260,11 +263,11 @@ void RenderQueue::startNext()
         entry.job.startedAt = QDateTime::currentDateTime();
         m_runningId = entry.job.id;
         QMetaObject::invokeMethod(
-                m_worker,
-                [worker = m_worker, id = entry.job.id, request = entry.job.request,
-                 outputs = entry.job.outputs,
-                 cancel = entry.cancel] { worker->run(id, request, outputs, cancel); },
-                Qt::QueuedConnection);
+            m_worker,
+            [worker = m_worker, id = entry.job.id, request = entry.job.request,
+             outputs = entry.job.outputs, model = entry.job.modelFolder,
+             cancel = entry.cancel] { worker->run(id, request, outputs, model, cancel); },
+            Qt::QueuedConnection);
         rowChanged(int(row));
         emit jobStateChanged(m_runningId, JobState::Running);
         return;

@@ -55,7 +55,10 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // `outputs` names where the render thread writes the take's files (see take_output.h).
-    quint64 enqueue(const QString &label, RenderRequest request, TakeOutputSpec outputs = {});
+    // A job naming `modelFolder` renders with that model only: the worker loads it first when
+    // it holds another (or a load of it failed), and fails the job when it does not load.
+    quint64 enqueue(const QString &label, RenderRequest request, TakeOutputSpec outputs = {},
+                    const QString &modelFolder = {});
     // Queued: Cancelled now, never runs. Running: stops at the next step, keeping what finished.
     void cancel(quint64 id);
     // Enqueues a copy of a Failed or Cancelled job, its retryOf naming that job (so whoever
@@ -104,7 +107,7 @@ private:
     };
 
     quint64 enqueueShared(const QString &label, RenderRequestPtr request, TakeOutputSpec outputs,
-                          quint64 retryOf);
+                          const QString &modelFolder, quint64 retryOf);
     void startNext();
     void finish(int row, JobState state);
     void rowChanged(int row);

@@ -114,7 +114,7 @@ bool RenderWorker::acquirePreview()
 }
 
 void RenderWorker::run(quint64 id, const RenderRequestPtr &request, const TakeOutputSpec &outputs,
-                       const CancelFlag &cancel)
+                       const QString &modelFolder, const CancelFlag &cancel)
 {
     // However the job ends, the memory it left (and its peak) is shown.
     const auto report = qScopeGuard([this] { reportMemory(); });
@@ -126,6 +126,12 @@ void RenderWorker::run(quint64 id, const RenderRequestPtr &request, const TakeOu
     if (!m_engine) {
         emit jobFailed(id, m_engineError);
         return;
+    }
+    if (!modelFolder.isEmpty() && modelFolder != m_modelFolder) {
+        if (const QString failed = load(modelFolder); !failed.isEmpty()) {
+            emit jobFailed(id, tr("the project's model did not load: %1").arg(failed));
+            return;
+        }
     }
 
     ProgressTracker tracker;
@@ -186,25 +192,30 @@ void RenderWorker::reportMemory()
     }
 }
 
-void RenderWorker::loadModel(const QString &folder)
+QString RenderWorker::load(const QString &folder)
 {
+    m_modelFolder.clear();
+    QString failed;
     if (!m_engine) {
-        emit modelLoadFailed(m_engineError);
-        return;
-    }
-    try {
-        Result<ModelInfo> result = m_engine->loadModel(folder.toStdString());
-        if (result.ok()) {
-            emit modelLoaded(result.value());
-            reportMemory();
+        failed = m_engineError;
+    } else {
+        try {
+            Result<ModelInfo> result = m_engine->loadModel(folder.toStdString());
+            if (result.ok()) {
+                m_modelFolder = folder;
+                emit modelLoaded(result.value());
+                reportMemory();
+                return {};
+            }
+            failed = QString::fromStdString(result.error().toString());
+        } catch (const std::exception &e) {
+            failed = tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+        } catch (...) {
+            failed = tr("internal error: unknown exception");
         }
-        else
-            emit modelLoadFailed(QString::fromStdString(result.error().toString()));
-    } catch (const std::exception &e) {
-        emit modelLoadFailed(tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
-    } catch (...) {
-        emit modelLoadFailed(tr("internal error: unknown exception"));
     }
+    emit modelLoadFailed(failed);
+    return failed;
 }
 
 void RenderWorker::configure(const EngineSettings &settings)

@@ -34,11 +34,13 @@ public:
     // Render thread: creates the engine and reports its device name.
     void initialize();
     // Render thread: runs one job (source decode, engine, files and metrics for `outputs`);
-    // ends with exactly one jobFinished or jobFailed.
+    // ends with exactly one jobFinished or jobFailed. A job naming `modelFolder` loads that
+    // model first unless it is the one loaded (reporting it as loadModel does), and fails when
+    // it does not load: it never renders with another model.
     void run(quint64 id, const RenderRequestPtr &request, const TakeOutputSpec &outputs,
-             const CancelFlag &cancel);
+             const QString &modelFolder, const CancelFlag &cancel);
     // Render thread: ends with modelLoaded or modelLoadFailed.
-    void loadModel(const QString &folder);
+    void loadModel(const QString &folder) { load(folder); }
     // Render thread: Engine::configure, then the device name (which the device setting may
     // change) and configured, or configureFailed (the engine keeps its previous settings).
     void configure(const mbq::EngineSettings &settings);
@@ -64,12 +66,17 @@ signals:
     void memoryRead(const mbq::MemoryReadout &memory);
 
 private:
+    // loadModel; returns why the model did not load, empty when it did.
+    QString load(const QString &folder);
     bool acquirePreview();
     void reportMemory();
 
     EngineFactory m_factory;
     std::unique_ptr<Engine> m_engine;
     QString m_engineError; // why m_engine is null
+    // The folder of the model the engine holds; empty when none, or when the last load failed
+    // (the engine may keep the model before it, which is then not the one asked for).
+    QString m_modelFolder;
     std::atomic<int> m_previewsInFlight{0};
 };
 

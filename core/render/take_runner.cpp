@@ -159,7 +159,8 @@ QString TakeRunner::enqueueTake(const RenderParameters &parameters, const QStrin
     if (outputs.existingBaseline.isEmpty() && !parameters.schedule.isOff())
         m_promisedBaselines.insert(take.id, QDir(outputs.directory).filePath(take.id
                                                                     + QStringLiteral(".baseline.mp4")));
-    const quint64 job = m_queue->enqueue(label, renderRequestFor(parameters), outputs);
+    const quint64 job
+        = m_queue->enqueue(label, renderRequestFor(parameters), outputs, frozen.modelFolder);
     m_takeOfJob.insert(job, take.id);
     // The queue may have started it already, before it was known here.
     if (const auto queued = m_queue->job(job); queued && queued->state != JobState::Queued)

@@ -44,8 +44,10 @@ struct EngineLog
 {
     std::mutex mutex;
     std::vector<std::string> prompts;
-    // "begin <prompt>", "end <prompt>", "configure <device>" in the order they happened.
+    // "begin <prompt>", "end <prompt>", "configure <device>", "load <folder>" in the order they
+    // happened.
     std::vector<std::string> events;
+    std::vector<std::string> renderedWith; // the model held by each render, "" for none
     std::thread::id createdOn;
     std::thread::id renderedOn;
     std::thread::id configuredOn;
@@ -80,9 +82,17 @@ public:
         m_log->createdOn = std::this_thread::get_id();
     }
 
+    // A folder whose name holds "broken" does not load, and the model before it stays, as
+    // with the LibTorch engine.
     Result<ModelInfo> loadModel(const std::string &folder) override
     {
-        return m_inner->loadModel(folder);
+        m_log->event("load " + folder);
+        if (folder.find("broken") != std::string::npos)
+            return makeError(ErrorCode::NotFound, folder + " holds no model");
+        Result<ModelInfo> loaded = m_inner->loadModel(folder);
+        if (loaded)
+            m_model = folder;
+        return loaded;
     }
     Result<void> configure(const EngineSettings &settings) override
     {
@@ -96,6 +106,7 @@ public:
             std::lock_guard<std::mutex> lock(m_log->mutex);
             m_log->prompts.push_back(request.prompt);
             m_log->events.push_back("begin " + request.prompt);
+            m_log->renderedWith.push_back(m_model);
             m_log->renderedOn = std::this_thread::get_id();
         }
         if (m_throws)
@@ -110,6 +121,7 @@ private:
     std::shared_ptr<EngineLog> m_log;
     std::unique_ptr<Engine> m_inner;
     bool m_throws;
+    std::string m_model; // the folder last loaded
 };
 
 FakeEngineOptions withDelay(int stepDelayMs)
@@ -208,6 +220,7 @@ private slots:
     void loadModelAndDeviceName();
     void configureRunsOnRenderThreadBetweenJobs();
     void refusedConfigureKeepsRendering();
+    void rendersOnlyWithTheModelItNames();
 };
 
 void TestRenderQueue::runsInOrderWithDeterministicFrames()
@@ -626,6 +639,41 @@ void TestRenderQueue::refusedConfigureKeepsRendering()
     const quint64 id = queue.enqueue("fox", smallRequest("a fox"));
     QVERIFY(waitFinished(queue, id));
     QCOMPARE(stateOf(queue, id), JobState::Succeeded);
+}
+
+void TestRenderQueue::rendersOnlyWithTheModelItNames()
+{
+    auto log = std::make_shared<EngineLog>();
+    RenderQueue queue(recordingFactory(log));
+    QSignalSpy failedLoads(&queue, &RenderQueue::modelLoadFailed);
+    queue.loadModel("/models/a");
+    // A job naming the loaded model renders with it, without loading it again.
+    const quint64 first = queue.enqueue("fox", smallRequest("a fox"), {}, "/models/a");
+    QVERIFY(waitFinished(queue, first));
+    QCOMPARE(stateOf(queue, first), JobState::Succeeded);
+
+    // A folder that does not load leaves the engine holding the model before it, which a job
+    // naming that folder must not render with: it tries the folder again, then fails.
+    queue.loadModel("/models/broken");
+    QVERIFY(failedLoads.wait(kTimeoutMs));
+    const quint64 second = queue.enqueue("wolf", smallRequest("a wolf"), {}, "/models/broken");
+    QVERIFY(waitFinished(queue, second));
+    QCOMPARE(stateOf(queue, second), JobState::Failed);
+    QVERIFY2(queue.job(second)->error.contains("/models/broken holds no model"),
+             qPrintable(queue.job(second)->error));
+
+    // A job naming another model loads it first; the status follows (modelLoaded).
+    QSignalSpy loaded(&queue, &RenderQueue::modelLoaded);
+    const quint64 third = queue.enqueue("hare", smallRequest("a hare"), {}, "/models/b");
+    QVERIFY(waitFinished(queue, third));
+    QCOMPARE(stateOf(queue, third), JobState::Succeeded);
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(log->eventsSoFar(),
+             QString("load /models/a, begin a fox, end a fox, "
+                     "load /models/broken, load /models/broken, "
+                     "load /models/b, begin a hare, end a hare"));
+    std::lock_guard<std::mutex> lock(log->mutex);
+    QCOMPARE(log->renderedWith, (std::vector<std::string> {"/models/a", "/models/b"}));
 }
 
 QTEST_GUILESS_MAIN(TestRenderQueue)
