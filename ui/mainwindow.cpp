@@ -3,6 +3,7 @@
 #include "core/media/source_preview.h"
 #include "core/project/autosave.h"
 #include "core/project/project_document.h"
+#include "core/project/project_inputs.h"
 #include "core/render/render_queue.h"
 #include "core/render/resume_tracker.h"
 #include "core/render/take_runner.h"
@@ -151,7 +152,7 @@ MainWindow::MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *p
     connect(m_timeline, &TimelineView::takeActivated, this, &MainWindow::showTake);
     connect(m_tradeoff, &TradeoffPlot::pointClicked, this, &MainWindow::showTake);
     connect(m_timeline, &TimelineView::takeContextMenuRequested, this, &MainWindow::takeContextMenu);
-    connect(m_timeline, &TimelineView::sourceDropped, m_document, &ProjectDocument::setSourceClip);
+    connect(m_timeline, &TimelineView::sourceDropped, this, &MainWindow::setSourceClip);
 
     m_autosaveTimer->setInterval(kAutosaveIntervalMs);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
@@ -611,7 +612,18 @@ void MainWindow::chooseSourceClip()
             this, tr("Set Source Clip"), m_document->resolvedPath(m_document->data().sourceClip),
             tr(kClipFilter));
     if (!path.isEmpty())
-        m_document->setSourceClip(path); // undoable; the timeline and compare view follow
+        setSourceClip(path);
+}
+
+bool MainWindow::setSourceClip(const QString &path)
+{
+    if (const Result<void> clip = checkSourceClip(path); !clip) {
+        showRefusal(tr("Not a video clip"), QString::fromStdString(clip.error().message),
+                    QString::fromStdString(clip.error().detail));
+        return false;
+    }
+    m_document->setSourceClip(path); // undoable; the timeline and compare view follow
+    return true;
 }
 
 void MainWindow::chooseModelFolder()
@@ -620,7 +632,18 @@ void MainWindow::chooseModelFolder()
         this, tr("Choose Model Folder"),
         m_document->resolvedPath(m_document->data().modelFolder));
     if (!folder.isEmpty())
-        m_document->setModelFolder(folder); // undoable; the change reloads the model
+        setModelFolder(folder);
+}
+
+bool MainWindow::setModelFolder(const QString &folder)
+{
+    if (const Result<void> model = checkModelFolder(folder); !model) {
+        showRefusal(tr("Not a model folder"), QString::fromStdString(model.error().message),
+                    QString::fromStdString(model.error().detail));
+        return false;
+    }
+    m_document->setModelFolder(folder); // undoable; the change reloads the model
+    return true;
 }
 
 void MainWindow::loadProjectModel()
@@ -699,7 +722,7 @@ void MainWindow::showModelManager()
 {
     auto *dialog = new ModelManagerDialog(m_document->data().parameters.settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ModelManagerDialog::modelChosen, m_document, &ProjectDocument::setModelFolder);
+    connect(dialog, &ModelManagerDialog::modelChosen, this, &MainWindow::setModelFolder);
     dialog->open();
 }
 
@@ -735,6 +758,16 @@ void MainWindow::showError(const QString &title, const QString &message)
     statusBar()->showMessage(message);
     // Non-blocking, so a failure at start-up never stalls the event loop.
     auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showRefusal(const QString &title, const QString &message, const QString &detail)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("refusalBox"));
+    box->setInformativeText(detail);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse); // paths and file names to copy
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

@@ -56,6 +56,13 @@ public:
     // Shows a take in the compare view, the plots and the timeline.
     void showTake(const QString &id);
 
+    // What File → Choose Model Folder, the model manager, File → Set Source Clip and a drop on
+    // the timeline do with the artist's pick: it becomes the project's (one undo step) when it
+    // is a model folder (checkModelFolder) or a readable clip (checkSourceClip). Otherwise the
+    // project is left alone and a dialog says what was looked for and what was found.
+    bool setModelFolder(const QString &folder);
+    bool setSourceClip(const QString &path);
+
     // Where autosaved copies go; tests point it at a temporary folder.
     void setAutosaveFolder(const QString &folder);
     // Writes the autosave copy now (the timer does it every minute while modified).
@@ -94,6 +101,9 @@ private:
     void showPreferences();
     void showAbout();
     void showError(const QString &title, const QString &message);
+    // A window-modal dialog for a pick refused at the door: `message` (what was looked for)
+    // and `detail` (what was found) in full, not a status line that is cut off and vanishes.
+    void showRefusal(const QString &title, const QString &message, const QString &detail);
     // Shows why the document refused an edit the artist asked for; nothing when it succeeded.
     void reportRefusal(const QString &title, const Result<void> &edit);
 

@@ -21,19 +21,20 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
-#include <QScopeGuard>
-#include <QSignalSpy>
-#include <QSlider>
-#include <QToolButton>
-#include <QSpinBox>
-#include <QStandardPaths>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace mbq;
@@ -494,6 +495,110 @@ private slots:
         QTRY_VERIFY(button->hasFocus());
         QTest::keyClick(button, Qt::Key_Right);
         QCOMPARE(forward.count(), 1);
+    }
+
+    void aFolderThatIsNotAModelIsRefusedAtTheDoor()
+    {
+        QTemporaryDir dir;
+        RenderQueue queue(fastFake);
+        ProjectDocument document;
+        MainWindow window(&document, &queue);
+        QVERIFY(window.openDemoProject());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString before = document.data().modelFolder;
+        const int history = document.undoStack()->count();
+        const auto refusal = [&window]() -> QMessageBox * {
+            QMessageBox *box = nullptr;
+            QTest::qWaitFor([&] {
+                box = window.findChild<QMessageBox *>(QStringLiteral("refusalBox"));
+                return box && box->isVisible();
+            });
+            return box;
+        };
+
+        // Holiday photos: what a model folder holds was looked for, what is there was found.
+        const QString photos = dir.filePath(QStringLiteral("holiday"));
+        QVERIFY(QDir().mkpath(photos));
+        QFile beach(photos + QStringLiteral("/beach.jpg"));
+        QVERIFY(beach.open(QIODevice::WriteOnly));
+        beach.close();
+        QVERIFY(!window.setModelFolder(photos));
+        QCOMPARE(document.data().modelFolder, before);
+        QCOMPARE(document.undoStack()->count(), history);
+        QVERIFY(!document.isModified());
+        QMessageBox *box = refusal();
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QStringLiteral("model_index.json"))
+                     && box->text().contains(QStringLiteral("Wan2.1_VAE.pth")),
+                 qPrintable(box->text()));
+        QVERIFY2(box->informativeText().contains(QStringLiteral("beach.jpg")),
+                 qPrintable(box->informativeText()));
+        box->close();
+        QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("refusalBox")));
+
+        // A Wan2.1 folder without its VAE: each missing component is named.
+        TinyModelOptions tiny;
+        tiny.folder = dir.filePath(QStringLiteral("tiny-wan")).toStdString();
+        auto made = makeTinyModel(tiny);
+        QVERIFY2(made, made ? "" : made.error().message.c_str());
+        const QString folder = QString::fromStdString(tiny.folder);
+        QVERIFY(QFile::rename(folder + QStringLiteral("/Wan2.1_VAE.pth"),
+                              dir.filePath(QStringLiteral("Wan2.1_VAE.pth"))));
+        QVERIFY(!window.setModelFolder(folder));
+        QCOMPARE(document.data().modelFolder, before);
+        box = refusal();
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QStringLiteral("incomplete wan2.1"))
+                     && box->text().contains(QStringLiteral("Wan2.1_VAE.pth")),
+                 qPrintable(box->text()));
+        QVERIFY2(box->informativeText().contains(QStringLiteral("config.json")),
+                 qPrintable(box->informativeText()));
+        box->close();
+
+        // With the VAE back it is a model, and it becomes the project's.
+        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("Wan2.1_VAE.pth")),
+                              folder + QStringLiteral("/Wan2.1_VAE.pth")));
+        QVERIFY(window.setModelFolder(folder));
+        QCOMPARE(document.data().modelFolder, folder);
+        QCOMPARE(document.undoStack()->count(), history + 1);
+    }
+
+    void aFileThatIsNotAVideoIsRefusedAtTheDoor()
+    {
+        QTemporaryDir dir;
+        const QString path = writeProject(dir.path());
+        QVERIFY(!path.isEmpty());
+        RenderQueue queue(fastFake);
+        ProjectDocument document;
+        MainWindow window(&document, &queue);
+        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
+        QVERIFY(window.openProject(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString source = document.data().sourceClip;
+        QVERIFY(!source.isEmpty());
+
+        const QString notes = dir.filePath(QStringLiteral("notes.mp4"));
+        QFile text(notes);
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("Shot list: fox runs left, then jumps.\n");
+        text.close();
+        QVERIFY(!window.setSourceClip(notes));
+        QCOMPARE(document.data().sourceClip, source);
+        QVERIFY(!document.isModified());
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("refusalBox"))));
+        QVERIFY2(box->text().contains(QStringLiteral("notes.mp4")), qPrintable(box->text()));
+        QVERIFY2(box->informativeText().contains(QStringLiteral("video")),
+                 qPrintable(box->informativeText()));
+        box->close();
+
+        // A real clip is taken.
+        const QString clip = dir.filePath(QStringLiteral("source.mp4"));
+        QVERIFY(QFile::copy(clip, dir.filePath(QStringLiteral("other.mp4"))));
+        QVERIFY(window.setSourceClip(dir.filePath(QStringLiteral("other.mp4"))));
+        QCOMPARE(document.data().sourceClip, dir.filePath(QStringLiteral("other.mp4")));
     }
 
     void missingModelFolderIsReported()
