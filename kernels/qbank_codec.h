@@ -3,8 +3,8 @@
 // infinities) with one float32 scale per token and head, a quarter of float32's memory. The
 // scale maps each head's largest |q| of a token to 448, so every head keeps E4M3's full
 // 3-bit mantissa (relative error at most 1/16) whatever its magnitude. Written in ATen ops, so
-// it runs on whichever device the tensors are on; LibTorch 1.13 has no float8 dtype, so codes
-// are uint8.
+// it runs on whichever device the tensors are on. Codes are uint8, which the q_swap kernels read
+// directly (kernels/qswap_fp8).
 
 #include <ATen/ATen.h>
 

@@ -135,7 +135,7 @@ bool QBank::writeToDisk(int step, const std::string &layer, Entry &entry)
                                  .string();
     std::vector<io::SafetensorsWriteEntry> tensors;
     if (m_options.fp8) {
-        // Raw bytes: LibTorch 1.13 keeps fp8 codes as uint8, 2.x as float8 tensors.
+        // The codes as bytes (they are uint8; the view keeps this true if they become float8).
         tensors.push_back(io::tensorEntry("codes", entry.fp8.codes.view(at::kByte).cpu()));
         tensors.push_back(io::tensorEntry("scales", entry.fp8.scales.cpu()));
     } else {

@@ -1,6 +1,6 @@
 #pragma once
-// Float8 decoding. LibTorch 1.13 has no float8 dtype, so F8 tensors are kept as raw bytes and
-// widened here when a float dtype is asked for.
+// Float8 decoding. F8 tensors are read as their raw bytes and widened here when a float dtype is
+// asked for: exact, and the same on every device and LibTorch.
 
 #include <cstdint>
 

@@ -5,8 +5,6 @@
 
 #include <QtTest>
 
-using namespace mbq;
-
 namespace {
 
 // softmax(q kᵀ/√d) v for [B, H, L, D] inputs, one query row at a time, in float64 loops.
