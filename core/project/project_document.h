@@ -67,12 +67,13 @@ public:
 
     // Edits. Each pushes one undo command; an edit to the current value pushes nothing; an
     // invalid value is refused with an error and pushes nothing. Consecutive edits of the same
-    // continuous value (typing a prompt, dragging a slider) merge into one undo step.
+    // continuous value (typing a prompt, dragging a slider) merge into one undo step, until
+    // endMerging().
+    //
     // Ends the run of merging edits: the next edit of the same value is a new undo step. Views
     // call it when the gesture behind a run ends (a drag is released), so two drags of the
     // same handle are two steps.
     void endMerging() { ++m_mergeRun; }
-
     void setTargetPrompt(const QString &prompt);
     void setNegativePrompt(const QString &prompt);
     void setSourcePrompt(const QString &prompt);

@@ -42,7 +42,7 @@ QString folderContents(const QString &folder)
 
 Result<void> checkModelFolder(const QString &folder)
 {
-    const auto summary = summariseModelFolder(QDir::toNativeSeparators(folder).toStdString());
+    const auto summary = summariseModelFolder(folder.toStdString());
     if (!summary) {
         const bool isFolder = QFileInfo(folder).isDir();
         return makeError(summary.error().code, summary.error().message,
