@@ -14,6 +14,8 @@
 #include <QThread>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace mbq {
 namespace {
 
@@ -31,6 +33,11 @@ const Format kFormats[] = {
         {QT_TRANSLATE_NOOP("mbq::ExportDialog", "MKV, FFV1 (lossless RGB)"), VideoCodec::Ffv1,
          "mkv"},
 };
+
+// The path field is as wide as its path, so it reads whole, within these bounds (in average
+// characters of its font).
+constexpr int kPathFieldMinChars = 40;
+constexpr int kPathFieldMaxChars = 110;
 
 } // namespace
 
@@ -75,7 +82,11 @@ ExportDialog::ExportDialog(const Take &take, const QString &sourceClip, QWidget 
     form->addRow(tr("&Speed preset:"), m_preset);
     form->addRow(m_sideBySide);
     form->addRow(m_metadata);
-    form->addRow(tr("&File:"), pathRow);
+    // A row of a layout gets no buddy from the form, and a label without one shows its '&'.
+    // Alt+L, as Alt+F is the format's.
+    auto *fileLabel = new QLabel(tr("Fi&le:"));
+    fileLabel->setBuddy(m_outPath);
+    form->addRow(fileLabel, pathRow);
     form->addRow(m_status);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     buttons->addButton(m_export, QDialogButtonBox::AcceptRole);
@@ -83,9 +94,11 @@ ExportDialog::ExportDialog(const Take &take, const QString &sourceClip, QWidget 
 
     connect(browse, &QToolButton::clicked, this, &ExportDialog::browse);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
+    connect(m_outPath, &QLineEdit::textChanged, this, &ExportDialog::fitPathField);
     connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     syncControls();
+    fitPathField();
 }
 
 ExportDialog::~ExportDialog()
@@ -113,6 +126,16 @@ void ExportDialog::browse()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export To"), m_outPath->text());
     if (!path.isEmpty())
         setOutPath(path);
+}
+
+void ExportDialog::fitPathField()
+{
+    const QFontMetrics metrics = m_outPath->fontMetrics();
+    const int chars = metrics.averageCharWidth();
+    // Two characters more for the frame and the text margins.
+    const int text = metrics.horizontalAdvance(m_outPath->text()) + 2 * chars;
+    m_outPath->setMinimumWidth(
+        std::clamp(text, kPathFieldMinChars * chars, kPathFieldMaxChars * chars));
 }
 
 void ExportDialog::setOutPath(const QString &path)

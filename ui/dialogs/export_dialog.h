@@ -36,6 +36,7 @@ signals:
 private:
     void browse();
     void syncControls();
+    void fitPathField();
 
     Take m_take;
     QString m_sourceClip;
