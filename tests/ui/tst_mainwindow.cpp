@@ -510,11 +510,11 @@ private slots:
         const int history = document.undoStack()->count();
         const auto refusal = [&window]() -> QMessageBox * {
             QMessageBox *box = nullptr;
-            QTest::qWaitFor([&] {
+            const bool shown = QTest::qWaitFor([&] {
                 box = window.findChild<QMessageBox *>(QStringLiteral("refusalBox"));
                 return box && box->isVisible();
             });
-            return box;
+            return shown ? box : nullptr;
         };
 
         // Holiday photos: what a model folder holds was looked for, what is there was found.
@@ -737,6 +737,28 @@ private slots:
 
         width->setValue(500);
         QCOMPARE(document.data().parameters.settings.width, 512);
+    }
+
+    void helpAndVersionPrintWithoutADisplay()
+    {
+        const QString studio = QStringLiteral(MBQ_BINARY_DIR "/bin/mbq-studio");
+        QVERIFY2(QFile::exists(studio), "mbq-studio was not built");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *display : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QLatin1String(display));
+        for (const QString &option : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+            QProcess process;
+            process.setProcessEnvironment(env);
+            process.start(studio, {option});
+            QVERIFY(process.waitForFinished(30000));
+            QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+            QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+            const QString out = QString::fromLocal8Bit(process.readAllStandardOutput());
+            QVERIFY2(option == QLatin1String("--help")
+                         ? out.contains(QStringLiteral("--screenshot"))
+                         : out.contains(QStringLiteral(MBQ_VERSION)),
+                     qPrintable(out));
+        }
     }
 
     void studioBinaryStartsAndTakesAScreenshot()
