@@ -66,7 +66,6 @@ TEXTS = {
         "&Edit": ("&Bearbeiten", "編集(&E)"),
         "&Undo": ("&Rückgängig", "元に戻す(&U)"),
         "&Redo": ("&Wiederholen", "やり直し(&R)"),
-        "Ctrl+Shift+Z": ("Ctrl+Shift+Z", "Ctrl+Shift+Z"),
         "&Render": ("&Rendern", "レンダリング(&R)"),
         "Ctrl+R": ("Ctrl+R", "Ctrl+R"),
         "&View": ("&Ansicht", "表示(&V)"),
@@ -147,9 +146,11 @@ TEXTS = {
         "Autosave failed: %1": ("Automatisches Speichern fehlgeschlagen: %1", "自動保存に失敗しました: %1"),
         # Caption under the Source pane of the compare view.
         "the motion reference": ("Bewegungsreferenz", "モーションの参照元"),
-        "Edited since %1 — Render or Preview to see the change": (
-            "Seit %1 bearbeitet — Rendern oder Vorschau zeigt die Änderung",
-            "%1 以降に編集されています — 変更を確認するにはレンダリングまたはプレビューしてください"),
+        "Current settings differ from %1 — Render or Preview to see them": (
+            "Die aktuellen Einstellungen weichen von %1 ab — Rendern oder Vorschau zeigt sie",
+            "現在の設定は %1 と異なります — 確認するにはレンダリングまたはプレビューしてください"),
+        "Not a model folder": ("Kein Modellordner", "モデルフォルダではありません"),
+        "Not a video clip": ("Kein Videoclip", "ビデオクリップではありません"),
         "Finished %1": ("%1 fertig", "%1 が完了しました"),
         "Show in Compare View": ("In der Vergleichsansicht zeigen", "比較ビューに表示"),
         "Use These Settings": ("Diese Einstellungen übernehmen", "この設定を使用"),
@@ -229,7 +230,7 @@ TEXTS = {
         "Set head weights of %1": ("Head-Gewichtungen von %1 setzen", "%1 のヘッドの重みを設定"),
         "The step range [%1, %2) is not valid.": (
             "Der Schrittbereich [%1, %2) ist ungültig.", "ステップ範囲 [%1, %2) は無効です。"),
-        "Set steps to [%1, %2)": ("Schritte auf [%1, %2) setzen", "ステップを [%1, %2) に設定"),
+        "Set steps %1–%2": ("Schritte %1–%2 setzen", "ステップを %1–%2 に設定"),
         "Set injection mode to %1": (
             "Injektionsmodus auf %1 setzen", "インジェクションモードを %1 に設定"),
         "The extraction timestep must be in [0, 1000], got %1": (
@@ -525,7 +526,7 @@ TEXTS = {
         "&Format:": ("&Format:", "形式(&F):"),
         "&Quality (CRF):": ("&Qualität (CRF):", "品質（CRF）(&Q):"),
         "&Speed preset:": ("&Tempo-Preset:", "速度プリセット(&S):"),
-        "&File:": ("&Datei:", "ファイル(&L):"),
+        "Fi&le:": ("&Datei:", "ファイル(&L):"),
         "Export To": ("Exportieren nach", "書き出し先"),
         "Exporting %1…": ("%1 wird exportiert…", "%1 を書き出し中…"),
         "Wrote %1": ("%1 geschrieben", "%1 を書き出しました"),
@@ -604,8 +605,9 @@ TEXTS = {
         "Select layers first: type a band such as 20-29, or tick rows.": (
             "Zuerst Layer auswählen: einen Bereich wie 20-29 eingeben oder Zeilen abhaken.",
             "先にレイヤーを選択してください: 20-29 のような範囲を入力するか、行にチェックを入れます。"),
-        "Set %n layer(s) to %1": (
-            ["%n Layer auf %1 setzen", "%n Layer auf %1 setzen"], ["%n 個のレイヤーを %1 に設定"]),
+        "Set all layers to %1": ("Alle Layer auf %1 setzen", "すべてのレイヤーを %1 に設定"),
+        "Set layer %1 to %2": ("Layer %1 auf %2 setzen", "レイヤー %1 を %2 に設定"),
+        "Set layers %1 to %2": ("Layer %1 auf %2 setzen", "レイヤー %1 を %2 に設定"),
     },
     "mbq::Inspector": {
         # The English labels give T to both Target prompt and Steps; Steps takes P in Japanese.
@@ -814,10 +816,30 @@ TEXTS = {
         "&Browse…": ("&Durchsuchen…", "参照(&B)…"),
         "Choose Cache Folder": ("Cache-Ordner wählen", "キャッシュフォルダを選択"),
     },
+    "mbq::ProjectInputs": {
+        "Found: nothing, the folder is empty.": (
+            "Gefunden: nichts, der Ordner ist leer.", "見つかったもの: なし（フォルダは空です）。"),
+        "Found: %1 and %n more": (
+            ["Gefunden: %1 und %n weiterer Eintrag", "Gefunden: %1 und %n weitere Einträge"],
+            ["見つかったもの: %1 ほか %n 件"]),
+        "Found: %1": ("Gefunden: %1", "見つかったもの: %1"),
+        "%1 is an incomplete %2 model folder (%3 layout):\n%4": (
+            "%1 ist ein unvollständiger %2-Modellordner (%3-Layout):\n%4",
+            "%1 は不完全な %2 モデルフォルダです（%3 レイアウト）:\n%4"),
+        "Looked for a video clip FFmpeg can read (for example MP4, MOV, MKV, WebM, AVI or GIF) "
+        "with at least one frame.": (
+            "Gesucht wurde ein Videoclip, den FFmpeg lesen kann (etwa MP4, MOV, MKV, WebM, AVI "
+            "oder GIF), mit mindestens einem Bild.",
+            "FFmpeg で読み込める、1 フレーム以上のビデオクリップ（MP4、MOV、MKV、WebM、AVI、GIF "
+            "など）を探しました。"),
+    },
     "mbq::RenderRequest": {
         "(no prompt)": ("(kein Prompt)", "（プロンプトなし）"),
     },
     "mbq::RenderWorker": {
+        "the project's model did not load: %1": (
+            "das Modell des Projekts wurde nicht geladen: %1",
+            "プロジェクトのモデルを読み込めませんでした: %1"),
         "no inference engine is available": (
             "keine Inferenz-Engine verfügbar", "推論エンジンを利用できません"),
         "internal error: %1": ("interner Fehler: %1", "内部エラー: %1"),

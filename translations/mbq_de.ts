@@ -237,10 +237,6 @@
         <translation>&amp;Tempo-Preset:</translation>
     </message>
     <message>
-        <source>&amp;File:</source>
-        <translation>&amp;Datei:</translation>
-    </message>
-    <message>
         <source>Export To</source>
         <translation>Exportieren nach</translation>
     </message>
@@ -251,6 +247,10 @@
     <message>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Fi&amp;le:</source>
+        <translation>&amp;Datei:</translation>
     </message>
 </context>
 <context>
@@ -390,10 +390,6 @@
         <source>Select layers first: type a band such as 20-29, or tick rows.</source>
         <translation>Zuerst Layer auswählen: einen Bereich wie 20-29 eingeben oder Zeilen abhaken.</translation>
     </message>
-    <message numerus="yes">
-        <source>Set %n layer(s) to %1</source>
-        <translation><numerusform>%n Layer auf %1 setzen</numerusform><numerusform>%n Layer auf %1 setzen</numerusform></translation>
-    </message>
     <message>
         <source>None: the clip is inverted</source>
         <translation>Keiner: der Clip wird invertiert</translation>
@@ -405,6 +401,18 @@
     <message>
         <source>Source see&amp;d</source>
         <translation>Quell-See&amp;d</translation>
+    </message>
+    <message>
+        <source>Set all layers to %1</source>
+        <translation>Alle Layer auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>Set layer %1 to %2</source>
+        <translation>Layer %1 auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>Set layers %1 to %2</source>
+        <translation>Layer %1 auf %2 setzen</translation>
     </message>
 </context>
 <context>
@@ -695,10 +703,6 @@
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Ctrl+Shift+Z</translation>
-    </message>
-    <message>
         <source>&amp;Render</source>
         <translation>&amp;Rendern</translation>
     </message>
@@ -895,10 +899,6 @@
         <translation>Bewegungsreferenz</translation>
     </message>
     <message>
-        <source>Edited since %1 — Render or Preview to see the change</source>
-        <translation>Seit %1 bearbeitet — Rendern oder Vorschau zeigt die Änderung</translation>
-    </message>
-    <message>
         <source>Finished %1</source>
         <translation>%1 fertig</translation>
     </message>
@@ -989,6 +989,18 @@
     <message>
         <source>Use as Source Clip</source>
         <translation>Als Quellclip verwenden</translation>
+    </message>
+    <message>
+        <source>Current settings differ from %1 — Render or Preview to see them</source>
+        <translation>Die aktuellen Einstellungen weichen von %1 ab — Rendern oder Vorschau zeigt sie</translation>
+    </message>
+    <message>
+        <source>Not a video clip</source>
+        <translation>Kein Videoclip</translation>
+    </message>
+    <message>
+        <source>Not a model folder</source>
+        <translation>Kein Modellordner</translation>
     </message>
 </context>
 <context>
@@ -1465,10 +1477,6 @@
         <translation>Der Schrittbereich [%1, %2) ist ungültig.</translation>
     </message>
     <message>
-        <source>Set steps to [%1, %2)</source>
-        <translation>Schritte auf [%1, %2) setzen</translation>
-    </message>
-    <message>
         <source>Set injection mode to %1</source>
         <translation>Injektionsmodus auf %1 setzen</translation>
     </message>
@@ -1576,6 +1584,10 @@
         <source>Use "%1" as the source</source>
         <translation>„%1“ als Quelle verwenden</translation>
     </message>
+    <message>
+        <source>Set steps %1–%2</source>
+        <translation>Schritte %1–%2 setzen</translation>
+    </message>
 </context>
 <context>
     <name>mbq::ProjectFile</name>
@@ -1653,6 +1665,31 @@
     <message>
         <source>%1.id repeats take id "%2"</source>
         <translation>%1.id wiederholt die Take-ID „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::ProjectInputs</name>
+    <message>
+        <source>Found: nothing, the folder is empty.</source>
+        <translation>Gefunden: nichts, der Ordner ist leer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %1 and %n more</source>
+        <translation><numerusform>Gefunden: %1 und %n weiterer Eintrag</numerusform><numerusform>Gefunden: %1 und %n weitere Einträge</numerusform></translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>Gefunden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is an incomplete %2 model folder (%3 layout):
+%4</source>
+        <translation>%1 ist ein unvollständiger %2-Modellordner (%3-Layout):
+%4</translation>
+    </message>
+    <message>
+        <source>Looked for a video clip FFmpeg can read (for example MP4, MOV, MKV, WebM, AVI or GIF) with at least one frame.</source>
+        <translation>Gesucht wurde ein Videoclip, den FFmpeg lesen kann (etwa MP4, MOV, MKV, WebM, AVI oder GIF), mit mindestens einem Bild.</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1822,10 @@
     <message>
         <source>internal error: unknown exception</source>
         <translation>interner Fehler: unbekannte Ausnahme</translation>
+    </message>
+    <message>
+        <source>the project's model did not load: %1</source>
+        <translation>das Modell des Projekts wurde nicht geladen: %1</translation>
     </message>
 </context>
 <context>

@@ -237,10 +237,6 @@
         <translation>速度プリセット(&amp;S):</translation>
     </message>
     <message>
-        <source>&amp;File:</source>
-        <translation>ファイル(&amp;L):</translation>
-    </message>
-    <message>
         <source>Export To</source>
         <translation>書き出し先</translation>
     </message>
@@ -251,6 +247,10 @@
     <message>
         <source>Wrote %1</source>
         <translation>%1 を書き出しました</translation>
+    </message>
+    <message>
+        <source>Fi&amp;le:</source>
+        <translation>ファイル(&amp;L):</translation>
     </message>
 </context>
 <context>
@@ -390,10 +390,6 @@
         <source>Select layers first: type a band such as 20-29, or tick rows.</source>
         <translation>先にレイヤーを選択してください: 20-29 のような範囲を入力するか、行にチェックを入れます。</translation>
     </message>
-    <message numerus="yes">
-        <source>Set %n layer(s) to %1</source>
-        <translation><numerusform>%n 個のレイヤーを %1 に設定</numerusform></translation>
-    </message>
     <message>
         <source>None: the clip is inverted</source>
         <translation>なし: クリップを反転（インバージョン）します</translation>
@@ -405,6 +401,18 @@
     <message>
         <source>Source see&amp;d</source>
         <translation>ソースのシード(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Set all layers to %1</source>
+        <translation>すべてのレイヤーを %1 に設定</translation>
+    </message>
+    <message>
+        <source>Set layer %1 to %2</source>
+        <translation>レイヤー %1 を %2 に設定</translation>
+    </message>
+    <message>
+        <source>Set layers %1 to %2</source>
+        <translation>レイヤー %1 を %2 に設定</translation>
     </message>
 </context>
 <context>
@@ -695,10 +703,6 @@
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Ctrl+Shift+Z</translation>
-    </message>
-    <message>
         <source>&amp;Render</source>
         <translation>レンダリング(&amp;R)</translation>
     </message>
@@ -895,10 +899,6 @@
         <translation>モーションの参照元</translation>
     </message>
     <message>
-        <source>Edited since %1 — Render or Preview to see the change</source>
-        <translation>%1 以降に編集されています — 変更を確認するにはレンダリングまたはプレビューしてください</translation>
-    </message>
-    <message>
         <source>Finished %1</source>
         <translation>%1 が完了しました</translation>
     </message>
@@ -989,6 +989,18 @@
     <message>
         <source>Use as Source Clip</source>
         <translation>ソースクリップとして使用</translation>
+    </message>
+    <message>
+        <source>Current settings differ from %1 — Render or Preview to see them</source>
+        <translation>現在の設定は %1 と異なります — 確認するにはレンダリングまたはプレビューしてください</translation>
+    </message>
+    <message>
+        <source>Not a video clip</source>
+        <translation>ビデオクリップではありません</translation>
+    </message>
+    <message>
+        <source>Not a model folder</source>
+        <translation>モデルフォルダではありません</translation>
     </message>
 </context>
 <context>
@@ -1465,10 +1477,6 @@
         <translation>ステップ範囲 [%1, %2) は無効です。</translation>
     </message>
     <message>
-        <source>Set steps to [%1, %2)</source>
-        <translation>ステップを [%1, %2) に設定</translation>
-    </message>
-    <message>
         <source>Set injection mode to %1</source>
         <translation>インジェクションモードを %1 に設定</translation>
     </message>
@@ -1576,6 +1584,10 @@
         <source>Use "%1" as the source</source>
         <translation>「%1」をソースとして使用</translation>
     </message>
+    <message>
+        <source>Set steps %1–%2</source>
+        <translation>ステップを %1–%2 に設定</translation>
+    </message>
 </context>
 <context>
     <name>mbq::ProjectFile</name>
@@ -1653,6 +1665,31 @@
     <message>
         <source>%1.id repeats take id "%2"</source>
         <translation>%1.id でテイク ID「%2」が重複しています</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::ProjectInputs</name>
+    <message>
+        <source>Found: nothing, the folder is empty.</source>
+        <translation>見つかったもの: なし（フォルダは空です）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %1 and %n more</source>
+        <translation><numerusform>見つかったもの: %1 ほか %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>見つかったもの: %1</translation>
+    </message>
+    <message>
+        <source>%1 is an incomplete %2 model folder (%3 layout):
+%4</source>
+        <translation>%1 は不完全な %2 モデルフォルダです（%3 レイアウト）:
+%4</translation>
+    </message>
+    <message>
+        <source>Looked for a video clip FFmpeg can read (for example MP4, MOV, MKV, WebM, AVI or GIF) with at least one frame.</source>
+        <translation>FFmpeg で読み込める、1 フレーム以上のビデオクリップ（MP4、MOV、MKV、WebM、AVI、GIF など）を探しました。</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1822,10 @@
     <message>
         <source>internal error: unknown exception</source>
         <translation>内部エラー: 不明な例外</translation>
+    </message>
+    <message>
+        <source>the project's model did not load: %1</source>
+        <translation>プロジェクトのモデルを読み込めませんでした: %1</translation>
     </message>
 </context>
 <context>
