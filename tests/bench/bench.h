@@ -17,6 +17,9 @@ struct Options
     at::Device device = at::kCPU;
     int repeats = 20;
     bool quick = false; // smaller shapes, for smoke runs in CI
+    // --io: the folder through which a bench driven by a script (wan-reference) exchanges
+    // weights, inputs and outputs with it.
+    std::string ioDir;
 };
 
 // Median seconds of `repeats` runs of fn after one warm-up; synchronises CUDA around each run.
@@ -41,6 +44,7 @@ bool runAgree(const Options &options);   // bench_agree.cpp
 bool runWanQPath(const Options &options); // bench_wan_q_path.cpp, run by runQSwap
 bool runWanDit(const Options &options);  // bench_wan.cpp
 bool runWanVae(const Options &options);  // bench_wan_vae.cpp
+bool runWanReference(const Options &options); // bench_wan_reference.cpp
 bool runTransfer(const Options &options); // bench_transfer.cpp
 bool runVc2UNet(const Options &options);  // bench_vc2.cpp
 bool runWanGeneration(const Options &options); // bench_wan_generation.cpp

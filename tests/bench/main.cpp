@@ -28,6 +28,8 @@ const std::vector<Bench> &benches()
         // Real 1.3B widths: run only when named.
         {"wan-dit", mbq::bench::runWanDit, false},
         {"wan-vae", mbq::bench::runWanVae, false},
+        // Our half of diffusers_side_by_side.py, which writes its --io folder.
+        {"wan-reference", mbq::bench::runWanReference, false},
         {"vc2-unet", mbq::bench::runVc2UNet, false},
         {"wan-generation", mbq::bench::runWanGeneration, false},
         // Reduced Wan model through the engine; --quick makes it a few seconds.
@@ -45,11 +47,12 @@ void usage()
     std::string names;
     for (const Bench &bench : benches())
         names += std::string(names.empty() ? "" : "|") + bench.name;
-    std::printf("usage: mbq-bench [--device cpu|cuda] [--repeats N] [--quick] [%s]...\n"
+    std::printf("usage: mbq-bench [--device cpu|cuda] [--repeats N] [--quick] [--io DIR] [%s]...\n"
                 "       mbq-bench --info\n"
                 "Runs the named benches (when none is named: those cheap enough by default) and\n"
                 "prints their checks and timing ratios. Exits 1 if a correctness check failed.\n"
-                "--info prints the build (LibTorch, CUDA, kernels, devices) and exits.\n",
+                "--info prints the build (LibTorch, CUDA, kernels, devices) and exits.\n"
+                "--io DIR is the folder wan-reference shares with diffusers_side_by_side.py.\n",
                 names.c_str());
 }
 
@@ -75,6 +78,8 @@ int main(int argc, char **argv)
         } else if (arg == "--info") {
             std::printf("mbq-bench %s\n%s\n", MBQ_VERSION, mbq::inferenceBuildInfo().c_str());
             return 0;
+        } else if (arg == "--io" && i + 1 < argc) {
+            options.ioDir = argv[++i];
         } else if (arg == "--quick") {
             options.quick = true;
         } else if (named != benches().end()) {
