@@ -44,7 +44,19 @@ Benchmark tooling only, never part of the app. It needs PyTorch, Diffusers and A
 Diffusers' from_pretrained needs to keep Wan's float32 modules) in the Python that runs it; the
 project's environment gets them with
     .venv/bin/pip install diffusers accelerate  # written against 0.42.1 and 1.16.0
-An offline GPU box installs the same from wheels downloaded beforehand with `pip download`.
+An offline GPU box that has torch installs them from wheels fetched beforehand (38 MB). The
+dependencies are named by hand, so that pip fetches no torch, and pinned to the tested versions:
+    pip download --dest .gpu-check/wheels --only-binary=:all: --no-deps --python-version 3.12 \
+        --platform manylinux_2_28_x86_64 --platform manylinux2014_x86_64 diffusers==0.42.1 \
+        accelerate==1.16.0 huggingface_hub==2.5.0 safetensors==0.8.0 regex==2026.12.2 \
+        Pillow==13.0.0 requests==2.34.2 importlib_metadata==10.2.0 zipp==4.1.2 urllib3==2.8.0 \
+        idna==3.21 certifi==2026.10.19.post1 charset_normalizer==3.5.3 psutil==7.2.2 \
+        pyyaml==6.0.4 tqdm==4.70.1 hf-xet==1.8.0 httpx2==2.17.0 httpcore2==2.17.0 anyio==4.16.0 \
+        h11==0.16.0 click==8.5.1 truststore==0.10.5 lazy-importer==0.1.0 packaging==26.4 \
+        numpy==2.4.6
+and on the box (--no-deps: the resolver would look for torch among the wheels):
+    python -m pip install --no-index --no-deps --target .gpu-check/site .gpu-check/wheels/*.whl
+    PYTHONPATH=.gpu-check/site python tests/bench/diffusers_side_by_side.py --device cuda ...
 """
 
 import argparse
