@@ -55,12 +55,12 @@ if [ "$prepare" = 1 ]; then
     # The SentencePiece module's own library (Debian's); torch and CUDA come from the GPU box.
     cp -L "$(ldconfig -p | awk '/libsentencepiece\.so\.0 /{print $NF; exit}')" "$dest/lib/"
     strip --strip-unneeded "$dest"/bin/* "$dest"/lib/*
-    mkdir -p "$here/.gpu-check/wheels"
+    # The Diffusers side-by-side's wheels for the box's Python 3.12, named one by one (--no-deps)
+    # so that pip fetches no torch: the box has its own.
+    rm -rf "$here/.gpu-check/wheels" && mkdir -p "$here/.gpu-check/wheels"
     "$python" -m pip download --quiet --dest "$here/.gpu-check/wheels" --only-binary=:all: \
-        --python-version 3.12 --platform manylinux_2_28_x86_64 --platform manylinux2014_x86_64 \
-        diffusers safetensors
-    # The box has torch and numpy of its own; their wheels would only take the carry's space.
-    rm -f "$here"/.gpu-check/wheels/{torch,numpy,nvidia,triton,cuda}*-*.whl
+        --no-deps --python-version 3.12 --platform manylinux_2_28_x86_64 \
+        --platform manylinux2014_x86_64 -r "$here/tests/bench/diffusers-requirements.txt"
     du -sh "$dest" "$here/.gpu-check/wheels"
     exit 0
 fi
@@ -94,9 +94,13 @@ fi
 # prebuilt binary runs against the box's own LibTorch 2.11.
 site=$(dirname "$(dirname "$torch_lib")")
 export LD_LIBRARY_PATH="$torch_lib:$site/nvidia/cu13/lib:$(dirname "$bin")/lib:/usr/local/cuda/lib64${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-if [ -d "$here/.gpu-check/wheels" ] && ! "$python" -c 'import diffusers' 2>/dev/null; then
-    "$python" -m pip install --quiet --no-index --find-links "$here/.gpu-check/wheels" \
-        --target "$here/.gpu-check/site" diffusers >/dev/null 2>&1 || true
+# Diffusers for the side-by-side: the environment's own, else the wheels --prepare fetched
+# (--no-deps: the resolver would look for torch among them). Without either, that step fails
+# and says why; the other steps run.
+if ! "$python" -c 'import diffusers, accelerate' 2>/dev/null && [ -d "$here/.gpu-check/wheels" ]; then
+    "$python" -m pip install --quiet --no-index --no-deps --target "$here/.gpu-check/site" \
+        "$here"/.gpu-check/wheels/*.whl >"$out/steps/00-wheels.log" 2>&1 ||
+        echo "gpu-check.sh: the side-by-side's wheels did not install (steps/00-wheels.log)" >&2
     export PYTHONPATH="$here/.gpu-check/site${PYTHONPATH:+:$PYTHONPATH}"
 fi
 
@@ -138,7 +142,7 @@ step wan-vae 90 "$bench" --device "$device" "${quick[@]}" --repeats 2 wan-vae
 step vc2-unet 45 "$bench" --device "$device" "${quick[@]}" --repeats 3 vc2-unet
 step wan-generation 75 "$bench" --device "$device" "${quick[@]}" wan-generation
 step transfer 60 "$bench" --device "$device" "${quick[@]}" --repeats 3 transfer
-step diffusers 120 "$python" "$here/tests/bench/diffusers_side_by_side.py" --device "$device" \
+step diffusers 150 "$python" "$here/tests/bench/diffusers_side_by_side.py" --device "$device" \
     --size "$size" --mbq-bench "$bench" --out "$out/diffusers.json"
 
 "$python" "$here/packaging/gpu_check_report.py" --steps "$out/steps.tsv" --device "$device" \

@@ -86,6 +86,7 @@ TEXTS = {
         "Queued render %1": ("Rendern %1 eingereiht", "レンダリング %1 をキューに追加しました"),
         "About Motion by Queries Studio": (
             "Über Motion by Queries Studio", "Motion by Queries Studio について"),
+        "<p>Build:</p>": ("<p>Build-Details:</p>", "<p>ビルド:</p>"),
         "<p><b>Motion by Queries Studio</b> %1</p><p>Zero-shot motion transfer: the self-attention "
         "queries of a source clip steer the motion of a new video that looks like its own prompt."
         "</p><p>Device: %2</p>": (

@@ -1002,6 +1002,10 @@
         <source>Not a model folder</source>
         <translation>Kein Modellordner</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Build:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Build-Details:&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Media</name>

@@ -1002,6 +1002,10 @@
         <source>Not a model folder</source>
         <translation>モデルフォルダではありません</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Build:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;ビルド:&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Media</name>

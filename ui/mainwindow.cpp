@@ -744,7 +744,12 @@ void MainWindow::showAbout()
                           "<p>Zero-shot motion transfer: the self-attention queries of a source "
                           "clip steer the motion of a new video that looks like its own "
                           "prompt.</p><p>Device: %2</p>")
-                           .arg(QApplication::applicationVersion(), m_queue->deviceName()));
+                               .arg(QApplication::applicationVersion(), m_queue->deviceName())
+                           // The build, for bug reports: LibTorch, CUDA, kernels, devices.
+                           + tr("<p>Build:</p>")
+                           + QStringLiteral("<pre>%1</pre>")
+                                 .arg(QString::fromStdString(inferenceBuildInfo())
+                                          .toHtmlEscaped()));
 }
 
 void MainWindow::reportRefusal(const QString &title, const Result<void> &edit)

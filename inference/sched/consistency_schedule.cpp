@@ -70,10 +70,13 @@ Result<ConsistencySchedule> makeConsistencySchedule(const DdpmScheduleConfig &co
         c.sqrtAlphaNext = std::sqrt(c.alphaNext);
         c.sqrtOneMinusAlphaNext = std::sqrt(1.0f - c.alphaNext);
         // The official scalings take the integer timestep through float32 tensor arithmetic.
+        // The root is LibTorch's too: its float32 sqrt is not always the correctly rounded one
+        // of std::sqrt (t = 159: 1590.0 where std::sqrt gives 1590.0001, so c_out 1 against
+        // 0.99999994), and the official scheduler runs on torch.
         const float scaled = float(c.timestep) / 0.1f;
         const float denominator = scaled * scaled + 0.25f;
         c.cSkip = 0.25f / denominator;
-        c.cOut = scaled / std::sqrt(denominator);
+        c.cOut = scaled / at::scalar_tensor(denominator, at::kFloat).sqrt().item<float>();
         schedule.steps.push_back(c);
     }
     return schedule;
