@@ -39,7 +39,11 @@ endif()
 add_library(mbq_torch INTERFACE)
 add_library(mbq::torch ALIAS mbq_torch)
 target_include_directories(mbq_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
-target_link_libraries(mbq_torch INTERFACE ${TORCH_LIBRARIES})
+# libstdc++ before LibTorch: the wheel's libtorch.so and libtorch_cpu.so export a statically
+# linked copy of std::filesystem, and a binary that names libtorch first binds its own
+# std::filesystem calls to that copy, whose remove_all jumps to address 0. The dynamic linker
+# searches libraries in the order the binary names them, so name the system's libstdc++ first.
+target_link_libraries(mbq_torch INTERFACE stdc++ ${TORCH_LIBRARIES})
 # Torch publishes its ABI flags as a string (e.g. -D_GLIBCXX_USE_CXX11_ABI=1).
 separate_arguments(MBQ_TORCH_CXX_FLAGS UNIX_COMMAND "${TORCH_CXX_FLAGS}")
 # -fPIC on every torch unit, executables included (it comes after their -fPIE and wins): the

@@ -9,6 +9,9 @@
 
 #include <QtTest>
 
+#include <filesystem>
+#include <fstream>
+
 #if defined(MBQ_HAVE_CUDA)
 #include "kernels/cuda_info.h"
 #endif
@@ -45,6 +48,20 @@ private Q_SLOTS:
         // Hopper (the GPU box's H100/H200) is among the compiled generations.
         QVERIFY2(info.contains(QStringLiteral(" 9.0")), qPrintable(info));
 #endif
+    }
+
+    void standardLibraryCallsReachTheStandardLibrary()
+    {
+        // LibTorch's wheel exports its own copy of std::filesystem; calls from our code must not
+        // bind to it (its remove_all crashed mbq-bench). A tree with files and a subfolder:
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString() + "/tree";
+        std::filesystem::create_directories(root / "a" / "b");
+        std::ofstream(root / "a" / "file.txt") << "x";
+        std::error_code error;
+        QCOMPARE(std::filesystem::remove_all(root, error), std::uintmax_t(4));
+        QVERIFY(!error);
+        QVERIFY(!std::filesystem::exists(root));
     }
 
     void devicesAreListed()
