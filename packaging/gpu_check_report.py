@@ -15,7 +15,7 @@ import sys
 NUMBERS = [
     ("qswap_replace_vs_copy", "kernels", r"qswap replace .*= ([\d.]+)x copy bandwidth", "x"),
     ("qswap_copy_gbps", "kernels", r"copy [\d.]+ ms \(([\d.]+) GB/s\)", "GB/s"),
-    ("fused_vs_unfused", "kernels", r"fused .*?([\d.]+)x", "x"),
+    ("wan_q_path_fused_speedup", "kernels", r"wan q path .*= ([\d.]+)x faster", "x"),
     ("wan_dit_forward_ms", "wan-dit", r"([\d.]+) ms/forward", "ms"),
     ("wan_dit_peak_mib", "wan-dit", r"peak \w+ memory ([\d.]+) MiB", "MiB"),
     ("wan_vae_decode_ms", "wan-vae", r"wan-vae decode\s+.*?([\d.]+) ms", "ms"),
