@@ -2,6 +2,8 @@
 // mbq-bench's small shared vocabulary: each bench is a function that prints its lines and
 // returns false when a check (not a timing) failed.
 
+#include "inference/wan/dit_weights.h"
+
 #include <ATen/ATen.h>
 
 #include <functional>
@@ -38,6 +40,10 @@ using TensorShapeList = std::vector<std::pair<std::string, std::vector<int64_t>>
 using Placement = std::function<std::pair<at::Device, at::ScalarType>(const std::string &name)>;
 std::map<std::string, at::Tensor> randomTensors(const TensorShapeList &shapes,
                                                 const Placement &placement);
+// A Wan DiT's random weights (randomTensors) in `precision`: linear layers in its linear dtype,
+// the rest in its stream dtype, on its device.
+wan::WanDitWeights randomWanDitWeights(const wan::WanDitConfig &config,
+                                       const wan::WanDitPrecision &precision);
 
 bool runQSwap(const Options &options);   // bench_qswap.cpp
 bool runAgree(const Options &options);   // bench_agree.cpp

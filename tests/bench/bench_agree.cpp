@@ -12,6 +12,7 @@
 #include "inference/wan/vae_tiny.h"
 #include "tests/bench/bench.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace mbq::bench {
@@ -46,18 +47,14 @@ bool agreeWanDit(const at::Device &device)
     config.textLen = 16;
     config.freqDim = 32;
     const auto build = [&](const wan::WanDitPrecision &precision) {
-        wan::WanDitWeights weights;
-        weights.tensors = randomTensors(wan::wanDitTensorShapes(config), [&](const std::string &n) {
-            return std::make_pair(precision.device,
-                                  wan::isLinearWeight(n) ? precision.linear : precision.stream);
-        });
-        return wan::WanDit(config, std::move(weights), precision);
+        return wan::WanDit(config, randomWanDitWeights(config, precision), precision);
     };
     at::Generator generator = at::detail::createCPUGenerator(5);
     const at::Tensor x = at::randn({1, config.inDim, 3, 8, 12}, generator, at::kFloat);
-    const at::Tensor context = at::randn({1, config.textLen, config.textDim}, generator, at::kFloat);
+    const at::Tensor context
+        = at::randn({1, config.textLen, config.textDim}, generator, at::kFloat);
     const at::Tensor t = at::full({1}, 700.0);
-    const wan::WanDitPrecision subject{device, at::kBFloat16, at::kFloat};
+    const wan::WanDitPrecision subject {device, at::kBFloat16, at::kFloat};
     auto reference = build(wan::WanDitPrecision::cpuFloat32()).forward(x, t, context);
     auto got = build(subject).forward(x.to(device), t.to(device), context.to(device));
     if (!reference || !got) {
@@ -80,7 +77,8 @@ bool agreeWanVae(const at::Device &device)
     auto reference = build(at::kCPU);
     auto subject = build(device);
     if (!reference || !subject) {
-        std::printf("agree wan-vae: %s\n", (!reference ? reference : subject).error().toString().c_str());
+        std::printf("agree wan-vae: %s\n",
+                    (!reference ? reference : subject).error().toString().c_str());
         return false;
     }
     at::Generator generator = at::detail::createCPUGenerator(6);
@@ -102,11 +100,10 @@ bool agreeVc2UNet(const at::Device &device)
     config.contextDim = 64;
     config.initAttnHeads = 2;
     const auto build = [&](const vc2::Vc2Precision &precision) {
-        vc2::Vc2Weights weights = randomTensors(vc2::unetTensorShapes(config),
-                                                [&](const std::string &) {
-                                                    return std::make_pair(precision.device,
-                                                                          precision.dtype);
-                                                });
+        vc2::Vc2Weights weights
+            = randomTensors(vc2::unetTensorShapes(config), [&](const std::string &) {
+                  return std::make_pair(precision.device, precision.dtype);
+              });
         return vc2::Vc2UNet(config, std::move(weights), precision);
     };
     at::Generator generator = at::detail::createCPUGenerator(7);
@@ -114,8 +111,8 @@ bool agreeVc2UNet(const at::Device &device)
     const at::Tensor context = at::randn({1, 77, config.contextDim}, generator, at::kFloat);
     const at::Tensor t = at::full({1}, int64_t(501), at::kLong);
     const at::Tensor fps = at::full({1}, 28.0, at::kDouble);
-    const vc2::Vc2Precision wide{at::kCPU, at::kFloat};
-    const vc2::Vc2Precision narrow{device, at::kBFloat16};
+    const vc2::Vc2Precision wide {at::kCPU, at::kFloat};
+    const vc2::Vc2Precision narrow {device, at::kBFloat16};
     auto want = build(wide).forward(x, t, context, fps);
     auto got = build(narrow).forward(x.to(device), t, context.to(device), fps);
     if (!want || !got) {

@@ -11,23 +11,6 @@
 
 namespace mbq::bench {
 
-namespace {
-
-wan::WanDitWeights randomWeights(const wan::WanDitConfig &config,
-                                 const wan::WanDitPrecision &precision)
-{
-    wan::WanDitWeights weights;
-    weights.tensors = randomTensors(wan::wanDitTensorShapes(config), [&](const std::string &name) {
-        return std::make_pair(precision.device,
-                              wan::isLinearWeight(name) ? precision.linear : precision.stream);
-    });
-    for (const auto &[name, tensor] : weights.tensors)
-        weights.parameterCount += tensor.numel();
-    return weights;
-}
-
-} // namespace
-
 bool runWanDit(const Options &options)
 {
     wan::WanDitConfig config; // T2V-1.3B
@@ -41,7 +24,7 @@ bool runWanDit(const Options &options)
     const int64_t height = cuda && !options.quick ? 60 : 14;
     const int64_t width = cuda && !options.quick ? 104 : 26;
 
-    wan::WanDit dit(config, randomWeights(config, precision), precision);
+    wan::WanDit dit(config, randomWanDitWeights(config, precision), precision);
     at::Generator generator = at::detail::createCPUGenerator(1);
     const at::Tensor x = at::randn({1, config.inDim, frames, height, width}, generator, at::kFloat)
                              .to(options.device);

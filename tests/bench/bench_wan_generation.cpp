@@ -19,20 +19,15 @@ bool runWanGeneration(const Options &options)
     wan::WanDitConfig config; // T2V-1.3B
     if (options.quick)
         config.numLayers = 2;
-    const wan::WanDitPrecision precision = cuda ? wan::WanDitPrecision::cudaBFloat16()
-                                                : wan::WanDitPrecision::cpuFloat32();
+    const wan::WanDitPrecision precision
+        = cuda ? wan::WanDitPrecision::cudaBFloat16() : wan::WanDitPrecision::cpuFloat32();
     const int64_t frames = cuda && !options.quick ? 21 : 3;
     const int64_t height = cuda && !options.quick ? 60 : 14;
     const int64_t width = cuda && !options.quick ? 104 : 26;
     const int steps = 2; // the peak and a step's time are those of every one of the 50
 
     resetPeakMemory(options.device);
-    wan::WanDitWeights weights;
-    weights.tensors = randomTensors(wan::wanDitTensorShapes(config), [&](const std::string &n) {
-        return std::make_pair(options.device,
-                              wan::isLinearWeight(n) ? precision.linear : precision.stream);
-    });
-    const wan::WanDit dit(config, std::move(weights), precision);
+    const wan::WanDit dit(config, randomWanDitWeights(config, precision), precision);
     const wan::WanVaeConfig vaeConfig;
     wan::VaeWeights vaeWeights = wan::randomVaeWeights(vaeConfig, 0);
     for (auto &[name, tensor] : vaeWeights)
@@ -47,24 +42,27 @@ bool runWanGeneration(const Options &options)
     const auto on = at::TensorOptions().device(options.device);
     at::Tensor latent = at::randn({1, config.inDim, frames, height, width}, generator, at::kFloat)
                             .to(options.device);
-    const at::Tensor prompt = at::randn({1, config.textLen, config.textDim}, generator, at::kFloat)
-                                  .to(options.device);
+    const at::Tensor prompt
+        = at::randn({1, config.textLen, config.textDim}, generator, at::kFloat).to(options.device);
     const at::Tensor negative = at::zeros_like(prompt);
     bool ok = true;
-    const double stepSeconds = onceSeconds(options, [&] {
-        for (int i = 0; i < steps; ++i) {
-            const at::Tensor t = at::full({1}, 999.0 - 20.0 * i, on);
-            auto cond = dit.forward(latent, t, prompt);
-            auto uncond = dit.forward(latent, t, negative);
-            if (!cond || !uncond) {
-                std::printf("wan-generation: forward failed\n");
-                ok = false;
-                return;
-            }
-            const at::Tensor velocity = *uncond + 5.0 * (*cond - *uncond);
-            latent = latent - 0.02 * velocity;
-        }
-    }) / steps;
+    const double stepSeconds
+        = onceSeconds(options,
+                      [&] {
+                          for (int i = 0; i < steps; ++i) {
+                              const at::Tensor t = at::full({1}, 999.0 - 20.0 * i, on);
+                              auto cond = dit.forward(latent, t, prompt);
+                              auto uncond = dit.forward(latent, t, negative);
+                              if (!cond || !uncond) {
+                                  std::printf("wan-generation: forward failed\n");
+                                  ok = false;
+                                  return;
+                              }
+                              const at::Tensor velocity = *uncond + 5.0 * (*cond - *uncond);
+                              latent = latent - 0.02 * velocity;
+                          }
+                      })
+        / steps;
     const double decodeSeconds = onceSeconds(options, [&] {
         auto video = vae->decodeTiled(latent[0]);
         if (!video) {

@@ -1,5 +1,6 @@
 // Shared by the model benches: peak memory and random weights at real widths.
 #include "inference/memory_readout.h"
+#include "inference/wan/dit_weights.h"
 #include "tests/bench/bench.h"
 
 #include <algorithm>
@@ -42,6 +43,19 @@ std::map<std::string, at::Tensor> randomTensors(const TensorShapeList &shapes,
         tensors.emplace(name, values.to(device, dtype));
     }
     return tensors;
+}
+
+wan::WanDitWeights randomWanDitWeights(const wan::WanDitConfig &config,
+                                       const wan::WanDitPrecision &precision)
+{
+    wan::WanDitWeights weights;
+    weights.tensors = randomTensors(wan::wanDitTensorShapes(config), [&](const std::string &name) {
+        return std::make_pair(precision.device,
+                              wan::isLinearWeight(name) ? precision.linear : precision.stream);
+    });
+    for (const auto &[name, tensor] : weights.tensors)
+        weights.parameterCount += tensor.numel();
+    return weights;
 }
 
 } // namespace mbq::bench

@@ -69,11 +69,11 @@ private Q_SLOTS:
         const at::Tensor got = at::scaled_dot_product_attention(q.to(type), k.to(type), v.to(type));
         QCOMPARE(got.scalar_type(), type);
         QCOMPARE(got.sizes().vec(), std::vector<int64_t>({2, 3, 19, 5}));
-        const double error = (got.to(at::kDouble) - attentionByHand(q.to(type), k.to(type),
-                                                                    v.to(type)))
-                                 .abs()
-                                 .max()
-                                 .item<double>();
+        const double error
+            = (got.to(at::kDouble) - attentionByHand(q.to(type), k.to(type), v.to(type)))
+                  .abs()
+                  .max()
+                  .item<double>();
         QVERIFY2(error < tolerance, qPrintable(QString::number(error)));
     }
 
