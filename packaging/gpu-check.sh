@@ -52,8 +52,11 @@ if [ "$prepare" = 1 ]; then
     rm -rf "$dest" && mkdir -p "$dest/bin" "$dest/lib"
     cp "$here/build-headless/bin/mbq-bench" "$dest/bin/"
     cp "$here/build-headless/lib/libmbq_sentencepiece.so" "$dest/lib/"
-    # The SentencePiece module's own library (Debian's); torch and CUDA come from the GPU box.
-    cp -L "$(ldconfig -p | awk '/libsentencepiece\.so\.0 /{print $NF; exit}')" "$dest/lib/"
+    # The SentencePiece module's own libraries (Debian's; the trainer makes the tiny models'
+    # vocabularies); torch and CUDA come from the GPU box.
+    for lib in libsentencepiece.so.0 libsentencepiece_train.so.0; do
+        cp -L "$(ldconfig -p | awk -v l="$lib" '$1 == l {print $NF; exit}')" "$dest/lib/"
+    done
     strip --strip-unneeded "$dest"/bin/* "$dest"/lib/*
     # The Diffusers side-by-side's wheels for the box's Python 3.12, named one by one (--no-deps)
     # so that pip fetches no torch: the box has its own.
