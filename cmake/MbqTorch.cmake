@@ -17,12 +17,23 @@ if(MBQ_PYTHON AND NOT Torch_DIR)
         RESULT_VARIABLE MBQ_TORCH_FOUND_IN_PYTHON ERROR_QUIET)
     if(MBQ_TORCH_FOUND_IN_PYTHON EQUAL 0)
         list(PREPEND CMAKE_PREFIX_PATH "${MBQ_TORCH_PREFIX}")
+        set(MBQ_TORCH_ROOT "${MBQ_TORCH_PREFIX}/../..")
     else()
         message(FATAL_ERROR "${MBQ_PYTHON} has no torch package: run packaging/setup.sh, or "
                             "pass -DMBQ_PYTHON / -DCMAKE_PREFIX_PATH of a LibTorch 2.11")
     endif()
 endif()
 
+# torch's CMake finds its libraries with PATHS, which come after the system's folders: where
+# Debian's libtorch-dev is installed, its libc10.so would be linked beside the wheel's torch (and
+# abort at start-up). The found LibTorch's lib folder goes first.
+if(Torch_DIR)
+    set(MBQ_TORCH_ROOT "${Torch_DIR}/../../..")
+endif()
+if(MBQ_TORCH_ROOT)
+    get_filename_component(MBQ_TORCH_ROOT "${MBQ_TORCH_ROOT}" ABSOLUTE)
+    list(PREPEND CMAKE_LIBRARY_PATH "${MBQ_TORCH_ROOT}/lib")
+endif()
 # torch warns when CMAKE_CUDA_ARCHITECTURES is defined: its TORCH_CUDA_ARCH_LIST (MbqCuda.cmake)
 # becomes the -gencode flags instead. OFF again afterwards, so targets take no arch of CMake's.
 unset(CMAKE_CUDA_ARCHITECTURES)
@@ -35,6 +46,19 @@ if(NOT Torch_VERSION VERSION_GREATER_EQUAL ${MBQ_TORCH_VERSION_REQUIRED}
     message(FATAL_ERROR "mbq builds against LibTorch ${MBQ_TORCH_VERSION_REQUIRED} (C++17); "
                         "found ${Torch_VERSION} at ${TORCH_INSTALL_PREFIX}")
 endif()
+
+# Every torch library must come from the LibTorch found, whatever else the system holds.
+foreach(item IN LISTS TORCH_LIBRARIES)
+    if(item MATCHES "(/[^\",]*/lib(torch|c10)[^/\",]*\\.so)")
+        set(MBQ_TORCH_LIBRARY_FILE "${CMAKE_MATCH_1}")
+        string(FIND "${MBQ_TORCH_LIBRARY_FILE}" "${TORCH_INSTALL_PREFIX}/" MBQ_TORCH_LIBRARY_AT)
+        if(NOT MBQ_TORCH_LIBRARY_AT EQUAL 0)
+            message(FATAL_ERROR "LibTorch at ${TORCH_INSTALL_PREFIX} would link "
+                                "${MBQ_TORCH_LIBRARY_FILE} from another LibTorch; remove that "
+                                "cache entry (cmake -U '*_LIBRARY') or the other LibTorch")
+        endif()
+    endif()
+endforeach()
 
 add_library(mbq_torch INTERFACE)
 add_library(mbq::torch ALIAS mbq_torch)
