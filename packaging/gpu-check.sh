@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The one-call GPU check: on a machine with an NVIDIA GPU, checks the CUDA kernels and networks
-# against their CPU references and measures what the product promises (packaging/gpu-targets
-# in the report), in about 6 minutes on an H100. Writes report.md and report.json into --out
-# and prints a short summary last.
+# against their CPU references and measures what the product promises (the targets are judged
+# in the report, packaging/gpu_check_report.py), within 8 minutes on an H100. Writes report.md
+# and report.json into --out and prints a short summary last.
 #
 #   packaging/gpu-check.sh [--cpu] [--bin DIR | --build] [--python PY] --out DIR
 #   packaging/gpu-check.sh --prepare
