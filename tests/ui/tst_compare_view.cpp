@@ -125,6 +125,7 @@ class TestCompareView : public QObject
     Q_OBJECT
 
 private slots:
+    void metricsReadAsNumbersInTheLocale();
     void initTestCase();
     void loadsThreeClips();
     void playAdvancesPanesInSync();
@@ -164,6 +165,19 @@ void TestCompareView::loadAll(CompareView &view)
         QTRY_COMPARE_WITH_TIMEOUT(paneOf(view, Pane(i))->state(), ClipPane::State::Ready,
                                   kTimeoutMs);
     }
+}
+
+void TestCompareView::metricsReadAsNumbersInTheLocale()
+{
+    const QLocale previous;
+    QLocale::setDefault(QLocale::c());
+    // A leak that rounds to zero from below reads 0.00, not -0.00; a real negative stays.
+    QCOMPARE(CompareView::metricsCaption(0.5, -0.001), QString("fidelity 0.50 · leak 0.00"));
+    QCOMPARE(CompareView::metricNumber(-0.004), QString("0.00"));
+    QCOMPARE(CompareView::metricNumber(-0.006), QString("-0.01"));
+    QLocale::setDefault(QLocale(QLocale::German));
+    QCOMPARE(CompareView::metricNumber(0.5), QString("0,50"));
+    QLocale::setDefault(previous);
 }
 
 void TestCompareView::loadsThreeClips()

@@ -123,10 +123,15 @@ void CompareView::setPreviewImage(Pane which, const QImage &image)
 
 QString CompareView::metricsCaption(double fidelity, double leak)
 {
-    const auto number = [](double value) {
-        return std::isnan(value) ? QStringLiteral("—") : QLocale().toString(value, 'f', 2);
-    };
-    return tr("fidelity %1 · leak %2").arg(number(fidelity), number(leak));
+    return tr("fidelity %1 · leak %2").arg(metricNumber(fidelity), metricNumber(leak));
+}
+
+QString CompareView::metricNumber(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("—");
+    const double rounded = std::round(value * 100.0) / 100.0;
+    return QLocale().toString(rounded == 0.0 ? 0.0 : rounded, 'f', 2); // -0.0 == 0.0
 }
 
 int CompareView::currentFrame() const

@@ -47,6 +47,9 @@ public:
     void setPreviewImage(Pane pane, const QImage &image);
     // "fidelity 0.81 · leak 0.07", with "—" for a NaN (not measured) value.
     static QString metricsCaption(double fidelity, double leak);
+    // One metric as every caption shows it: two decimals in the locale's format, "—" for NaN,
+    // and a value that rounds to zero as "0.00", never "-0.00".
+    static QString metricNumber(double value);
 
     int currentFrame() const;
     int frameCount() const; // of the longest loaded clip

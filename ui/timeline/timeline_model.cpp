@@ -2,6 +2,7 @@
 
 #include "core/project/project_document.h"
 #include "core/project/schedule_text.h"
+#include "ui/compare/compare_view.h"
 
 #include <QFileInfo>
 
@@ -16,10 +17,12 @@ QString metricsText(const QMap<QString, double> &metrics)
     QStringList parts;
     if (metrics.contains(QStringLiteral("motion_fidelity")))
         parts << TimelineModel::tr("fidelity %1")
-                         .arg(metrics.value(QStringLiteral("motion_fidelity")), 0, 'f', 2);
+                         .arg(CompareView::metricNumber(
+                             metrics.value(QStringLiteral("motion_fidelity"))));
     if (metrics.contains(QStringLiteral("identity_leak")))
         parts << TimelineModel::tr("leak %1")
-                         .arg(metrics.value(QStringLiteral("identity_leak")), 0, 'f', 2);
+                         .arg(CompareView::metricNumber(
+                             metrics.value(QStringLiteral("identity_leak"))));
     return parts.join(QStringLiteral(" · "));
 }
 
