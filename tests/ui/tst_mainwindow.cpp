@@ -108,6 +108,26 @@ bool waitForTake(ProjectDocument &document, const QString &id, TakeState state)
             60000);
 }
 
+// The main window on a fresh project from writeProject(), shown, rendering with the fast fake.
+struct OpenStudio
+{
+    QTemporaryDir dir;
+    QString path;
+    RenderQueue queue{fastFake};
+    ProjectDocument document;
+    MainWindow window{&document, &queue};
+
+    bool open()
+    {
+        path = writeProject(dir.path());
+        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
+        if (path.isEmpty() || !window.openProject(path))
+            return false;
+        window.show();
+        return QTest::qWaitForWindowExposed(&window);
+    }
+};
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -124,16 +144,10 @@ private slots:
 
     void renderShowsTheTakeEverywhereAndThePlotLoadsIt()
     {
-        QTemporaryDir dir;
-        const QString path = writeProject(dir.path());
-        QVERIFY(!path.isEmpty());
-        RenderQueue queue(fastFake);
-        ProjectDocument document;
-        MainWindow window(&document, &queue);
-        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
-        QVERIFY(window.openProject(path));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        OpenStudio studio;
+        QVERIFY(studio.open());
+        ProjectDocument &document = studio.document;
+        MainWindow &window = studio.window;
 
         window.findChild<QAction *>(QStringLiteral("renderAction"))->trigger();
         QCOMPARE(document.data().takes.size(), 1);
@@ -178,16 +192,10 @@ private slots:
 
     void aPlainTakeBecomesAnExactLockstepSource()
     {
-        QTemporaryDir dir;
-        const QString path = writeProject(dir.path());
-        QVERIFY(!path.isEmpty());
-        RenderQueue queue(fastFake);
-        ProjectDocument document;
-        MainWindow window(&document, &queue);
-        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
-        QVERIFY(window.openProject(path));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        OpenStudio studio;
+        QVERIFY(studio.open());
+        ProjectDocument &document = studio.document;
+        MainWindow &window = studio.window;
 
         // A plain render (no layer injected), then the take's context menu on the timeline.
         QVERIFY(document.setLayerWeight(QStringLiteral("block.20"), 0.0f));
@@ -222,16 +230,12 @@ private slots:
 
     void theStaleNoteMeansTheSettingsDiffer()
     {
-        QTemporaryDir dir;
-        const QString path = writeProject(dir.path());
-        QVERIFY(!path.isEmpty());
-        RenderQueue queue(fastFake);
-        ProjectDocument document;
-        MainWindow window(&document, &queue);
-        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
-        QVERIFY(window.openProject(path));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        OpenStudio studio;
+        QVERIFY(studio.open());
+        QTemporaryDir &dir = studio.dir;
+        const QString &path = studio.path;
+        ProjectDocument &document = studio.document;
+        MainWindow &window = studio.window;
         QCOMPARE(labelText(&window, "staleLabel"), QString());
 
         // A preview renders reduced settings, yet it shows the current ones.
@@ -566,16 +570,11 @@ private slots:
 
     void aFileThatIsNotAVideoIsRefusedAtTheDoor()
     {
-        QTemporaryDir dir;
-        const QString path = writeProject(dir.path());
-        QVERIFY(!path.isEmpty());
-        RenderQueue queue(fastFake);
-        ProjectDocument document;
-        MainWindow window(&document, &queue);
-        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
-        QVERIFY(window.openProject(path));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        OpenStudio studio;
+        QVERIFY(studio.open());
+        QTemporaryDir &dir = studio.dir;
+        ProjectDocument &document = studio.document;
+        MainWindow &window = studio.window;
         const QString source = document.data().sourceClip;
         QVERIFY(!source.isEmpty());
 
