@@ -15,5 +15,6 @@ int runSweep(const QStringList &args);
 int runProbe(const QStringList &args);
 int runMakeTinyModel(const QStringList &args);
 int runMakeDemo(const QStringList &args);
+int runToyWorld(const QStringList &args);
 
 } // namespace mbq::cli

@@ -37,6 +37,9 @@ void printUsage(FILE *to)
                  "                              write a random-weight test model\n"
                  "  make-demo --out DIR           a demo project for mbq-studio (random model,\n"
                  "                              drawn source clip)\n"
+                 "  toy-world --prompt TEXT --out CLIP.mp4 | --count N --out DIR\n"
+                 "                              clips of the toy model's world (sources,\n"
+                 "                              training data)\n"
                  "\n"
                  "  mbq --version | mbq --help | mbq <command> --help\n");
 }
@@ -76,6 +79,7 @@ int main(int argc, char **argv)
         {QStringLiteral("probe"), mbq::cli::runProbe},
         {QStringLiteral("make-tiny-model"), mbq::cli::runMakeTinyModel},
         {QStringLiteral("make-demo"), mbq::cli::runMakeDemo},
+        {QStringLiteral("toy-world"), mbq::cli::runToyWorld},
     };
     if (const Command run = commands.value(command)) {
         // The one place exceptions stop: a bug still ends with a message and a plain exit code.
