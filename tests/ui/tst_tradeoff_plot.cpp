@@ -2,6 +2,7 @@
 // the plot's own coordinate mapping, NaN points left out, the current-render mark, and axes
 // that fit the points. Set MBQ_SCREENSHOT_DIR to also save it in light and dark palettes.
 
+#include "ui/i18n/language.h"
 #include "ui/plots/tradeoff_plot.h"
 
 #include <QSignalSpy>
@@ -29,6 +30,16 @@ QPoint pixelOf(const TradeoffPlot &plot, double leak, double fidelity)
 {
     return QPoint(int(std::lround(plot.xAxis->coordToPixel(leak))),
                   int(std::lround(plot.yAxis->coordToPixel(fidelity))));
+}
+
+// The widest line of an axis title, which QCustomPlot centres on its axis.
+int titleLength(const QCPAxis *axis)
+{
+    const QFontMetrics metrics(axis->labelFont());
+    int widest = 0;
+    for (const QString &line : axis->label().split(QLatin1Char('\n')))
+        widest = std::max(widest, metrics.horizontalAdvance(line));
+    return widest;
 }
 
 QCPGraph *graphNamed(TradeoffPlot &plot, const QString &name)
@@ -62,6 +73,8 @@ private slots:
     void currentMark();
     void fitsPoints();
     void emptyAndPalette();
+    void titlesFitTheirAxes_data();
+    void titlesFitTheirAxes();
 
 private:
     TradeoffPlot *m_plot = nullptr;
@@ -205,6 +218,48 @@ void TestTradeoffPlot::emptyAndPalette()
     QVERIFY(m_plot->paretoIds().isEmpty());
     QVERIFY(!m_plot->legend->visible());
     saveScreenshot(*m_plot, QStringLiteral("tradeoff_empty"));
+}
+
+void TestTradeoffPlot::titlesFitTheirAxes_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("fidelityHead");
+    const QSize dock(940, 150); // the bottom dock of a 1440x900 window
+    QTest::newRow("English, tall") << "en" << QSize(520, 380) << "Motion fidelity";
+    QTest::newRow("English, dock") << "en" << dock << "Motion fidelity";
+    QTest::newRow("German, dock") << "de" << dock << "Bewegungstreue";
+    QTest::newRow("Japanese, dock") << "ja" << dock << QString::fromUtf8("モーション忠実度");
+    QTest::newRow("English, tiny") << "en" << QSize(220, 90) << "Motion";
+}
+
+void TestTradeoffPlot::titlesFitTheirAxes()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QFETCH(QString, fidelityHead);
+    QVERIFY(installLanguage(qApp, language));
+    const auto english = qScopeGuard([] { installLanguage(qApp, QStringLiteral("en")); });
+    TradeoffPlot plot;
+    plot.resize(size);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.setPoints(samplePoints());
+    plot.replot();
+
+    // Drawn centred on its axis, a title longer than the axis runs off the plot.
+    const QRect rect = plot.axisRect()->rect();
+    QVERIFY2(titleLength(plot.yAxis) <= rect.height(),
+             qPrintable(QStringLiteral("%1 > %2: %3").arg(titleLength(plot.yAxis))
+                                .arg(rect.height()).arg(plot.yAxis->label())));
+    QVERIFY2(titleLength(plot.xAxis) <= rect.width(), qPrintable(plot.xAxis->label()));
+    QVERIFY2(plot.yAxis->label().startsWith(fidelityHead), qPrintable(plot.yAxis->label()));
+    // The whole title where there is room for it.
+    if (size.height() > 300) {
+        QCOMPARE(plot.yAxis->label(), QStringLiteral("Motion fidelity (higher is better)"));
+        QCOMPARE(plot.xAxis->label(), QStringLiteral("Identity leak (lower is better)"));
+    }
+    saveScreenshot(plot, QStringLiteral("tradeoff_titles_%1_%2").arg(language).arg(size.height()));
 }
 
 QTEST_MAIN(TestTradeoffPlot)

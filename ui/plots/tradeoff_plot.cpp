@@ -58,8 +58,10 @@ TradeoffPlot::TradeoffPlot(QWidget *parent)
     setMouseTracking(true); // for the pointing-hand cursor over points
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 
-    xAxis->setLabel(tr("Identity leak (lower is better)"));
-    yAxis->setLabel(tr("Motion fidelity (higher is better)"));
+    m_leakTitle = tr("Identity leak (lower is better)");
+    m_fidelityTitle = tr("Motion fidelity (higher is better)");
+    xAxis->setLabel(m_leakTitle);
+    yAxis->setLabel(m_fidelityTitle);
 
     // The attainable fidelity at each leak: flat until the next front point, then up to it.
     m_frontLine->setLineStyle(QCPGraph::lsStepLeft);
@@ -222,6 +224,20 @@ void TradeoffPlot::mouseDoubleClickEvent(QMouseEvent *event)
 {
     QCustomPlot::mouseDoubleClickEvent(event);
     fitToPoints();
+}
+
+void TradeoffPlot::updateLayout()
+{
+    QCustomPlot::updateLayout();
+    // A title's line count moves the margins, and so the other axis's extent: fit again until
+    // nothing changes (two passes in practice).
+    for (int pass = 0; pass < 3; ++pass) {
+        const bool leakChanged = fitAxisTitle(xAxis, m_leakTitle);
+        const bool fidelityChanged = fitAxisTitle(yAxis, m_fidelityTitle);
+        if (!leakChanged && !fidelityChanged)
+            break;
+        QCustomPlot::updateLayout();
+    }
 }
 
 int TradeoffPlot::indexAt(const QPoint &pos) const

@@ -55,6 +55,9 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    // Fits the axis titles to the axis rect laid out, then lays out again for the margins the
+    // fitted titles need.
+    void updateLayout() override;
 
 private:
     int indexAt(const QPoint &pos) const; // into m_points, -1 off points
@@ -66,6 +69,8 @@ private:
     QVector<int> m_front; // indices into m_points, by increasing leak
     QString m_current;
     QString m_pressedId;
+    QString m_leakTitle; // the full axis titles; the axes show what fits of them
+    QString m_fidelityTitle;
     QCPGraph *m_frontLine;
     QCPGraph *m_otherPoints;
     QCPGraph *m_frontPoints;
