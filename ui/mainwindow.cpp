@@ -17,6 +17,7 @@
 #include "ui/inspector/inspector.h"
 #include "ui/plots/frame_curves_plot.h"
 #include "ui/plots/tradeoff_plot.h"
+#include "ui/queue/render_progress_indicator.h"
 #include "ui/queue/render_queue_dock.h"
 #include "ui/status/memory_label.h"
 #include "ui/takes/take_presenter.h"
@@ -30,6 +31,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
@@ -97,6 +99,7 @@ MainWindow::MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *p
     , m_tradeoff(new TradeoffPlot)
     , m_curves(new FrameCurvesPlot)
     , m_queueDock(new RenderQueueDock(queue, this))
+    , m_progress(new RenderProgressIndicator(queue))
     , m_deviceLabel(new QLabel(this))
     , m_memoryLabel(new MemoryLabel(this))
     , m_modelLabel(new QLabel(this))
@@ -136,9 +139,13 @@ MainWindow::MainWindow(ProjectDocument *document, RenderQueue *queue, QWidget *p
     connect(m_sourceLoader, &SourcePreviewLoader::loaded, this, &MainWindow::onSourcePreview);
 
     connect(m_runner, &TakeRunner::takeProgress, m_timelineModel, &TimelineModel::setTakeProgress);
-    connect(m_runner, &TakeRunner::takePreview, this, [this](const QString &, const QImage &image) {
-        m_compare->setPreviewImage(CompareView::Pane::Injected, image);
-    });
+    connect(m_runner, &TakeRunner::takePreview, this,
+            [this](const QString &, const QImage &image, RenderPass pass) {
+                m_compare->setPreviewImage(pass == RenderPass::Baseline
+                                                   ? CompareView::Pane::Baseline
+                                                   : CompareView::Pane::Injected,
+                                           image);
+            });
     connect(m_runner, &TakeRunner::takeFinished, this,
             [this](const QString &id, TakeState state) { onTakeFinished(id, int(state)); });
 
@@ -271,6 +278,7 @@ void MainWindow::createActions()
     QAction *sweepAction = renderMenu->addAction(tr("S&weep…"), this, &MainWindow::sweep);
     sweepAction->setObjectName(QStringLiteral("sweepAction"));
     renderMenu->addSeparator();
+    renderMenu->addAction(m_progress->cancelAction());
     renderMenu->addAction(m_queueDock->cancelAction());
     renderMenu->addAction(m_queueDock->retryAction());
     renderMenu->addAction(m_queueDock->clearFinishedAction());
@@ -298,6 +306,16 @@ void MainWindow::createToolBar()
         if (qstrcmp(name, "chooseModelAction") == 0)
             bar->addSeparator();
     }
+    // The running job at the toolbar's far end. The container stays: a toolbar shows and hides
+    // its own widgets, so the indicator hides inside it.
+    auto *end = new QWidget;
+    end->setObjectName(QStringLiteral("renderProgressArea"));
+    end->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    auto *layout = new QHBoxLayout(end);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addStretch();
+    layout->addWidget(m_progress);
+    bar->addWidget(end);
 }
 
 void MainWindow::retranslate()

@@ -23,6 +23,7 @@ class InjectionPanel;
 class MemoryLabel;
 class ProjectDocument;
 class RenderQueue;
+class RenderProgressIndicator;
 class RenderQueueDock;
 class ResumeTracker;
 class SourcePreviewLoader;
@@ -137,6 +138,7 @@ private:
     TradeoffPlot *m_tradeoff;
     FrameCurvesPlot *m_curves;
     RenderQueueDock *m_queueDock;
+    RenderProgressIndicator *m_progress;
     QLabel *m_deviceLabel;
     MemoryLabel *m_memoryLabel;
     QLabel *m_modelLabel;

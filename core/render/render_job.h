@@ -3,6 +3,7 @@
 // and the output are shared read-only with the worker thread, so copying a job never copies a
 // source clip or a finished video.
 
+#include "core/render/render_pass.h"
 #include "core/render/take_output.h"
 #include "inference/engine.h"
 
@@ -37,11 +38,13 @@ struct RenderJob
     JobState state = JobState::Queued;
     bool cancelRequested = false; // Running, asked to stop, waiting for the next step
     Progress progress{Stage::LoadModel, 0, 0};
-    double etaSeconds = -1.0; // < 0: unknown
+    RenderPass pass = RenderPass::LoadModel; // what `progress` counts the units of
+    double etaSeconds = -1.0; // time left in `pass`; < 0: unknown
     QString error;            // why it Failed
     RenderOutputPtr output;   // Succeeded, or Cancelled with the finished part
     TakeFilesPtr files;       // what was written for `outputs`, once finished
     QImage preview;           // latest preview frame
+    RenderPass previewPass = RenderPass::Render; // the denoising pass `preview` comes from
     QDateTime enqueuedAt;
     QDateTime startedAt;
     QDateTime finishedAt;

@@ -105,6 +105,8 @@ QVariant RenderQueue::data(const QModelIndex &index, int role) const
         return progressFraction(job);
     case EtaRole:
         return job.etaSeconds;
+    case PassRole:
+        return QVariant::fromValue(job.pass);
     case ErrorRole:
         return job.error;
     case PreviewRole:
@@ -138,6 +140,7 @@ QHash<int, QByteArray> RenderQueue::roleNames() const
             {PreviewRole, "preview"},
             {CancelRequestedRole, "cancelRequested"},
             {DurationRole, "duration"},
+            {PassRole, "pass"},
     };
 }
 
@@ -297,23 +300,26 @@ void RenderQueue::rowChanged(int row)
     emit dataChanged(changed, changed);
 }
 
-void RenderQueue::onProgress(quint64 id, const Progress &progress, double etaSeconds)
+void RenderQueue::onProgress(quint64 id, const Progress &progress, RenderPass pass,
+                             double etaSeconds)
 {
     const int row = rowOf(id);
     if (row < 0 || m_entries[size_t(row)].job.state != JobState::Running)
         return;
     RenderJob &job = m_entries[size_t(row)].job;
     job.progress = progress;
+    job.pass = pass;
     job.etaSeconds = etaSeconds;
     rowChanged(row);
     emit jobProgress(id, progress, etaSeconds);
 }
 
-void RenderQueue::onPreview(quint64 id, const QImage &image)
+void RenderQueue::onPreview(quint64 id, const QImage &image, RenderPass pass)
 {
     const int row = rowOf(id);
     if (row >= 0) {
         m_entries[size_t(row)].job.preview = image;
+        m_entries[size_t(row)].job.previewPass = pass;
         rowChanged(row);
     }
     emit previewReady(id, image);

@@ -32,12 +32,13 @@ public:
         StepRole,                  // int, finished units of the stage
         TotalRole,                 // int, units in the stage
         ProgressRole,              // double 0..1: denoising steps finished, 1 once past them
-        EtaRole,                   // double seconds, < 0 when unknown
+        EtaRole,                   // double seconds left in the pass, < 0 when unknown
         ErrorRole,                 // QString, why a job failed
         PreviewRole,               // QImage, the latest preview frame
         CancelRequestedRole,       // bool, running and asked to stop
         DurationRole,              // double seconds since it started, until it finished; < 0
                                    // when it never started
+        PassRole,                  // mbq::RenderPass, what the stage's units are steps of
     };
     Q_ENUM(Role)
 
@@ -112,8 +113,9 @@ private:
     void finish(int row, JobState state);
     void rowChanged(int row);
 
-    void onProgress(quint64 id, const mbq::Progress &progress, double etaSeconds);
-    void onPreview(quint64 id, const QImage &image);
+    void onProgress(quint64 id, const mbq::Progress &progress, mbq::RenderPass pass,
+                    double etaSeconds);
+    void onPreview(quint64 id, const QImage &image, mbq::RenderPass pass);
     void onJobFinished(quint64 id, const mbq::RenderOutputPtr &output,
                        const mbq::TakeFilesPtr &files);
     void onJobFailed(quint64 id, const QString &message);

@@ -4,23 +4,31 @@
 #include <QScopeGuard>
 
 #include <exception>
+#include <optional>
 
 namespace mbq {
 namespace {
 
-// Coalesces progress reports and estimates the time left from the denoising step timing.
+// Names each report's pass and coalesces the reports: a new pass, a pass's final unit, or the
+// first report after the coalescing interval is sent now.
 class ProgressTracker
 {
 public:
-    // Records `p`; true when it should be sent now: a new stage, a stage's final unit, or the
-    // first report after the coalescing interval.
-    bool update(const Progress &p)
+    ProgressTracker() { m_clock.start(); }
+
+    void setBaselineFirst(bool baselineFirst) { m_passes.setBaselineFirst(baselineFirst); }
+
+    // Records `p` (in `pass` when given); true when it should be sent now.
+    bool update(const Progress &p, std::optional<RenderPass> pass = std::nullopt)
     {
-        updateEta(p);
-        const bool newStage = !m_sentAny || p.stage != m_latest.stage;
+        const RenderPass previous = m_passes.pass();
+        const double seconds = m_clock.nsecsElapsed() / 1e9;
+        const RenderPass current
+                = pass ? m_passes.update(p, *pass, seconds) : m_passes.update(p, seconds);
+        const bool newPass = !m_sentAny || current != previous || p.stage != m_latest.stage;
         const bool lastUnit = p.total > 0 && p.step >= p.total;
         m_latest = p;
-        if (newStage || lastUnit || m_sinceSent.elapsed() >= RenderWorker::kProgressIntervalMs) {
+        if (newPass || lastUnit || m_sinceSent.elapsed() >= RenderWorker::kProgressIntervalMs) {
             m_sentAny = true;
             m_pending = false;
             m_sinceSent.start();
@@ -32,33 +40,17 @@ public:
 
     bool hasPending() const { return m_pending; }
     const Progress &latest() const { return m_latest; }
-    double etaSeconds() const { return m_etaSeconds; }
+    RenderPass pass() const { return m_passes.pass(); }
+    RenderPass denoisingPass() const { return m_passes.denoisingPass(); }
+    double etaSeconds() const { return m_passes.etaSeconds(); }
 
 private:
-    void updateEta(const Progress &p)
-    {
-        if (p.stage != Stage::Denoise) {
-            m_etaSeconds = -1.0;
-            return;
-        }
-        if (!m_denoiseTimer.isValid()) {
-            m_denoiseTimer.start();
-            m_firstStep = p.step;
-            return;
-        }
-        if (p.step > m_firstStep) {
-            const double perStep = m_denoiseTimer.elapsed() / 1000.0 / (p.step - m_firstStep);
-            m_etaSeconds = perStep * (p.total - p.step);
-        }
-    }
-
+    PassTracker m_passes;
+    QElapsedTimer m_clock;
     Progress m_latest;
     bool m_sentAny = false;
     bool m_pending = false;
     QElapsedTimer m_sinceSent;
-    QElapsedTimer m_denoiseTimer;
-    int m_firstStep = 0;
-    double m_etaSeconds = -1.0;
 };
 
 QImage firstFrame(const VideoFrames &frames)
@@ -135,30 +127,35 @@ void RenderWorker::run(quint64 id, const RenderRequestPtr &request, const TakeOu
     }
 
     ProgressTracker tracker;
+    const auto send = [&](const Progress &p, std::optional<RenderPass> pass) {
+        if (tracker.update(p, pass))
+            emit progressChanged(id, p, tracker.pass(), tracker.etaSeconds());
+    };
+    const auto sendPending = [&] {
+        if (tracker.hasPending())
+            emit progressChanged(id, tracker.latest(), tracker.pass(), tracker.etaSeconds());
+    };
     JobHooks hooks;
     hooks.cancel = cancel.get();
-    hooks.progress = [&](const Progress &p) {
-        if (tracker.update(p))
-            emit progressChanged(id, p, tracker.etaSeconds());
-    };
+    hooks.progress = [&](const Progress &p) { send(p, std::nullopt); };
     hooks.preview = [&](const VideoFrames &frames, int) {
         // Checked before converting: a dropped preview costs nothing.
         if (acquirePreview())
-            emit previewReady(id, firstFrame(frames));
+            emit previewReady(id, firstFrame(frames), tracker.denoisingPass());
     };
 
     try {
         if (!outputs.sourceClip.isEmpty())
-            hooks.progress({Stage::EncodeSource, 0, 1});
+            send({Stage::EncodeSource, 0, 1}, RenderPass::ReadSource);
         Result<RenderRequest> prepared = prepareTakeRequest(*request, outputs);
         if (!prepared) {
             emit jobFailed(id, QString::fromStdString(prepared.error().toString()));
             return;
         }
+        tracker.setBaselineFirst(prepared->wantBaseline);
         Result<RenderOutput> result = m_engine->render(*prepared, hooks);
         if (!result && result.error().code != ErrorCode::Cancelled) {
-            if (tracker.hasPending())
-                emit progressChanged(id, tracker.latest(), tracker.etaSeconds());
+            sendPending();
             emit jobFailed(id, QString::fromStdString(result.error().toString()));
             return;
         }
@@ -166,8 +163,7 @@ void RenderWorker::run(quint64 id, const RenderRequestPtr &request, const TakeOu
                                                   std::move(result).value())
                                         : cancelledOutput();
         Result<TakeFiles> files = writeTakeFiles(*prepared, *output, outputs, hooks.progress);
-        if (tracker.hasPending())
-            emit progressChanged(id, tracker.latest(), tracker.etaSeconds());
+        sendPending();
         if (!files) {
             emit jobFailed(id, QString::fromStdString(files.error().toString()));
             return;

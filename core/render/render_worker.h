@@ -51,8 +51,11 @@ public:
 
 signals:
     void deviceNameReady(const QString &name);
-    void progressChanged(quint64 id, const mbq::Progress &progress, double etaSeconds);
-    void previewReady(quint64 id, const QImage &image);
+    // `etaSeconds`: time left in `pass`, < 0 when unknown.
+    void progressChanged(quint64 id, const mbq::Progress &progress, mbq::RenderPass pass,
+                         double etaSeconds);
+    // `pass`: the denoising pass (Baseline or Render) the frame is a preview of.
+    void previewReady(quint64 id, const QImage &image, mbq::RenderPass pass);
     // `output` and `files` are never null; output->cancelled tells a cancelled job from a
     // finished one.
     void jobFinished(quint64 id, const mbq::RenderOutputPtr &output,

@@ -57,8 +57,10 @@ TakeRunner::TakeRunner(ProjectDocument *document, RenderQueue *queue, QObject *p
     connect(m_queue, &RenderQueue::jobStateChanged, this, &TakeRunner::onJobState);
     connect(m_queue, &RenderQueue::jobProgress, this, &TakeRunner::onJobProgress);
     connect(m_queue, &RenderQueue::previewReady, this, [this](quint64 jobId, const QImage &image) {
-        if (const QString take = takeIdForJob(jobId); !take.isEmpty())
-            emit takePreview(take, image);
+        const QString take = takeIdForJob(jobId);
+        const auto job = m_queue->job(jobId);
+        if (!take.isEmpty() && job)
+            emit takePreview(take, image, job->previewPass);
     });
 }
 
@@ -250,12 +252,11 @@ void TakeRunner::onJobProgress(quint64 jobId, const Progress &progress, double)
     const double fraction = progress.stage == Stage::Denoise && progress.total > 0
             ? double(progress.step) / progress.total
             : (progress.stage == Stage::Decode || progress.stage == Stage::Metrics ? 1.0 : 0.0);
-    const QString text = progress.total > 0
-            ? QStringLiteral("%1 %2/%3")
-                      .arg(QString::fromLatin1(stageName(progress.stage)))
-                      .arg(progress.step)
-                      .arg(progress.total)
-            : QString::fromLatin1(stageName(progress.stage));
+    const auto job = m_queue->job(jobId);
+    const QString pass = passName(job ? job->pass : RenderPass::Render);
+    const QString text = progress.total > 1
+            ? QStringLiteral("%1 %2/%3").arg(pass).arg(progress.step).arg(progress.total)
+            : pass;
     emit takeProgress(takeId, fraction, text);
 }
 

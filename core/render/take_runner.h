@@ -62,7 +62,8 @@ signals:
     // Progress of a running take (fraction of denoising done, stage text), for the timeline.
     void takeProgress(const QString &takeId, double fraction, const QString &text);
     void takeFinished(const QString &takeId, mbq::TakeState state);
-    void takePreview(const QString &takeId, const QImage &image);
+    // A denoising preview of the take's baseline or injected render (`pass`).
+    void takePreview(const QString &takeId, const QImage &image, mbq::RenderPass pass);
 
 private:
     QString enqueueTake(const RenderParameters &parameters, const QString &label);

@@ -559,7 +559,8 @@ void TestCompareView::previewImage()
     ClipPane *injected = paneOf(view, Pane::Injected);
     QCOMPARE(injected->displayedImage(), preview);
     QCOMPARE(injected->displayedFrame(), -1);
-    QCOMPARE(injected->findChild<FrameCanvas *>()->badge(), QString("Preview"));
+    // Tagged as a frame of a render in progress, not as the Preview render mode.
+    QCOMPARE(injected->findChild<FrameCanvas *>()->badge(), QString("In progress"));
 
     // Engine previews arrive as VideoFrames.
     VideoFrames frames;

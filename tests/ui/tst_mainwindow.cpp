@@ -12,6 +12,8 @@
 #include "ui/i18n/language.h"
 #include "ui/inspector/prompt_edit.h"
 #include "ui/plots/tradeoff_plot.h"
+#include "ui/compare/frame_canvas.h"
+#include "ui/queue/render_progress_indicator.h"
 #include "ui/queue/render_queue_dock.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/injection/injection_panel.h"
@@ -25,6 +27,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QScopeGuard>
@@ -34,6 +37,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QToolButton>
 #include <QtTest>
 
@@ -293,6 +297,60 @@ private slots:
         QVERIFY(dock->cancelAction()->isEnabled());
         dock->cancelAction()->trigger();
         QVERIFY(waitForTake(document, id, TakeState::Cancelled));
+    }
+
+    // The running render is shown where the artist looks, the toolbar, with its pass, step and
+    // time left, and Esc cancels it; its frames are tagged as a render in progress (not as the
+    // Preview mode) in the pane of the pass they come from.
+    void theRunningRenderShowsInTheToolbarAndEscCancelsIt()
+    {
+        QTemporaryDir dir;
+        const QString path = writeProject(dir.path());
+        RenderQueue queue(slowFake);
+        ProjectDocument document;
+        MainWindow window(&document, &queue);
+        window.setAutosaveFolder(dir.filePath(QStringLiteral("autosave")));
+        QVERIFY(window.openProject(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *indicator = window.findChild<RenderProgressIndicator *>();
+        QVERIFY(indicator);
+        QVERIFY(window.findChild<QToolBar *>(QStringLiteral("renderToolBar"))
+                        ->isAncestorOf(indicator));
+        QAction *cancel = indicator->cancelAction();
+        bool inRenderMenu = false;
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (menu->menu() && menu->menu()->actions().contains(cancel))
+                inRenderMenu = menu->text() == QStringLiteral("&Render");
+        }
+        QVERIFY(inRenderMenu);
+        QVERIFY(!indicator->isVisible());
+
+        window.findChild<QAction *>(QStringLiteral("renderAction"))->trigger();
+        const QString id = document.data().takes.front().id;
+        QVERIFY(waitForTake(document, id, TakeState::Running));
+        QTRY_VERIFY(indicator->isVisible());
+        const QRegularExpression shown(QStringLiteral("^take \\d+ · (Baseline|Render) \\d/4"));
+        QTRY_VERIFY2(shown.match(indicator->text()).hasMatch(), qPrintable(indicator->text()));
+
+        const auto badge = [&](const char *pane) {
+            return window.findChild<QWidget *>(QLatin1String(pane))
+                    ->findChild<FrameCanvas *>()
+                    ->badge();
+        };
+        const QString inProgress = QStringLiteral("In progress");
+        QTRY_VERIFY(badge("compareInjectedPane") == inProgress
+                    || badge("compareBaselinePane") == inProgress);
+        const bool baseline = queue.job(queue.index(0).data(RenderQueue::IdRole).toULongLong())
+                                      ->previewPass
+                == RenderPass::Baseline;
+        QCOMPARE(badge(baseline ? "compareBaselinePane" : "compareInjectedPane"), inProgress);
+        if (const QString shots = qEnvironmentVariable("MBQ_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(window.grab().save(shots + QStringLiteral("/mainwindow_rendering.png")));
+
+        QTest::keyClick(window.statusBar(), Qt::Key_Escape);
+        QVERIFY(waitForTake(document, id, TakeState::Cancelled));
+        QTRY_VERIFY(!indicator->isVisible());
     }
 
     void autosaveIsOfferedBackAfterACrash()

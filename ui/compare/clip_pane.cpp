@@ -135,7 +135,8 @@ void ClipPane::refresh()
     m_canvas->setToolTip(m_note);
     if (!m_preview.isNull()) {
         m_canvas->setImage(m_preview);
-        m_canvas->setBadge(tr("Preview"));
+        // Not "Preview": that is the quick render mode, and this frame is from any render.
+        m_canvas->setBadge(tr("In progress"));
         return;
     }
     const int frame = displayedFrame();

@@ -23,7 +23,7 @@ public:
     void setMessage(const QString &message, bool isError = false);
     QString message() const { return m_message; }
     bool isError() const { return m_isError; }
-    // A short tag in the corner over the picture ("Preview", "Last frame"); empty for none.
+    // A short tag in the corner over the picture ("In progress", "Last frame"); empty for none.
     void setBadge(const QString &badge);
     QString badge() const { return m_badge; }
 

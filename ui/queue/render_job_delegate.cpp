@@ -47,27 +47,6 @@ QString RenderJobDelegate::stateText(JobState state, bool cancelRequested)
     return {};
 }
 
-QString RenderJobDelegate::stageText(Stage stage)
-{
-    switch (stage) {
-    case Stage::LoadModel:
-        return tr("Load model");
-    case Stage::EncodeSource:
-        return tr("Encode source");
-    case Stage::InvertSource:
-        return tr("Invert source");
-    case Stage::ExtractQ:
-        return tr("Extract Q");
-    case Stage::Denoise:
-        return tr("Denoise");
-    case Stage::Decode:
-        return tr("Decode");
-    case Stage::Metrics:
-        return tr("Metrics");
-    }
-    return {};
-}
-
 QString RenderJobDelegate::statusText(const QModelIndex &index)
 {
     const auto state = index.data(RenderQueue::StateRole).value<JobState>();
@@ -78,7 +57,7 @@ QString RenderJobDelegate::statusText(const QModelIndex &index)
     if (state == JobState::Succeeded)
         return tr("Finished in %1")
                 .arg(clockText(index.data(RenderQueue::DurationRole).toDouble()));
-    QString text = stageText(index.data(RenderQueue::StageRole).value<Stage>());
+    QString text = passName(index.data(RenderQueue::PassRole).value<RenderPass>());
     const int total = index.data(RenderQueue::TotalRole).toInt();
     if (total > 1)
         text += QStringLiteral(" %1/%2").arg(index.data(RenderQueue::StepRole).toInt()).arg(total);

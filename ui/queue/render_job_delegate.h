@@ -1,5 +1,5 @@
 #pragma once
-// Draws one RenderQueue row: preview thumbnail, label and state, a status line (stage, step,
+// Draws one RenderQueue row: preview thumbnail, label and state, a status line (pass, step,
 // ETA, or the error of a failed job) and a progress bar.
 
 #include "core/render/render_job.h"
@@ -20,9 +20,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QString stateText(JobState state, bool cancelRequested);
-    static QString stageText(Stage stage);
-    // The second line of a row: "Denoise 23/50 · 0:42 left", "Finished in 1:05", or the
-    // error of a failed job.
+    // The second line of a row: the pass with its step and the time left in it ("Render 23/50 ·
+    // 0:42 left"), "Finished in 1:05", or the error of a failed job.
     static QString statusText(const QModelIndex &index);
 };
 
