@@ -180,16 +180,37 @@ TEXTS = {
         "Done": ("Fertig", "完了"),
         "Failed": ("Fehlgeschlagen", "失敗"),
         "Cancelled": ("Abgebrochen", "キャンセル済み"),
-        "Load model": ("Modell laden", "モデル読み込み"),
-        "Encode source": ("Quelle kodieren", "ソースのエンコード"),
-        "Extract Q": ("Q extrahieren", "Q の抽出"),
-        "Denoise": ("Entrauschen", "ノイズ除去"),
-        "Decode": ("Dekodieren", "デコード"),
-        "Metrics": ("Metriken", "メトリクス"),
         "Waiting for the render thread": (
             "Warte auf den Render-Thread", "レンダリングスレッドを待っています"),
         "Finished in %1": ("Fertig nach %1", "%1 で完了"),
         "%1 left": ("noch %1", "残り %1"),
+    },
+    # The pass a running job is in, as progress names it ("Source pass 3/10").
+    "mbq::RenderPass": {
+        "Load model": ("Modell laden", "モデル読み込み"),
+        "Read source": ("Quelle lesen", "ソース読み込み"),
+        "Encode source": ("Quelle kodieren", "ソースのエンコード"),
+        "Invert source": ("Quelle invertieren", "ソースのインバージョン"),
+        "Source pass": ("Quelldurchlauf", "ソースパス"),
+        "Baseline": ("Baseline", "ベースライン"),
+        "Render": ("Rendering", "レンダリング"),
+        "Decode": ("Dekodieren", "デコード"),
+        "Metrics": ("Metriken", "メトリクス"),
+    },
+    "mbq::RenderProgressIndicator": {
+        "Cancel Render": ("Rendering abbrechen", "レンダリングをキャンセル"),
+        "Stop the running render (Esc); finished steps are kept": (
+            "Laufendes Rendering stoppen (Esc); fertige Schritte bleiben erhalten",
+            "実行中のレンダリングを停止します（Esc）。完了したステップは保持されます"),
+        "Cancel": ("Abbrechen", "キャンセル"),
+        "%n more queued": (
+            ["%n weiteres eingereiht", "%n weitere eingereiht"], ["ほか %n 件が待機中"]),
+    },
+    # Names the engine reports in English, translated where they are shown.
+    "mbq::EngineText": {
+        "CPU (1 thread)": ("CPU (1 Thread)", "CPU（1 スレッド）"),
+        "CPU (%n threads)": (["CPU (%n Thread)", "CPU (%n Threads)"], ["CPU（%n スレッド）"]),
+        "official": ("offiziell", "公式"),
     },
     "mbq::RenderQueueDock": {
         "Render Queue": ("Render-Warteschlange", "レンダーキュー"),
@@ -224,7 +245,7 @@ TEXTS = {
         "The weight of %1 must be in [0, 1], got %2": (
             "Die Gewichtung von %1 muss in [0, 1] liegen, ist aber %2",
             "%1 の重みは [0, 1] の範囲内である必要があります（値: %2）"),
-        "Set weight of %1 to %2": ("Gewichtung von %1 auf %2 setzen", "%1 の重みを %2 に設定"),
+        "Set weight of %1 to %2": ("Gewichtung von %1 auf %L2 setzen", "%1 の重みを %L2 に設定"),
         "The weight of head %1 of %2 must be in [0, 1], got %3": (
             "Die Gewichtung von Head %1 in %2 muss in [0, 1] liegen, ist aber %3",
             "%2 のヘッド %1 の重みは [0, 1] の範囲内である必要があります（値: %3）"),
@@ -285,20 +306,20 @@ TEXTS = {
             "die Quelle gibt keine Bildrate an; 25 fps angenommen",
             "ソースにフレームレートの指定がないため、25 fps とみなします"),
         "%1: starts at %2 s but the clip is only %3 s long": (
-            "%1: beginnt bei %2 s, der Clip ist aber nur %3 s lang",
-            "%1: 開始位置は %2 s ですが、クリップの長さは %3 s しかありません"),
+            "%1: beginnt bei %L2 s, der Clip ist aber nur %L3 s lang",
+            "%1: 開始位置は %L2 s ですが、クリップの長さは %L3 s しかありません"),
         "%1 frames snapped to %2 (the model takes 4n+1)": (
             "%1 Bilder auf %2 gerundet (das Modell verarbeitet 4n+1)",
             "%1 フレームを %2 に丸めました（モデルは 4n+1 フレームを扱います）"),
         "%1: needs %2 frames at %3 fps from %4 s but holds only %5; start earlier or lower the "
         "frame rate": (
-            "%1: braucht %2 Bilder bei %3 fps ab %4 s, enthält aber nur %5; früher beginnen oder "
+            "%1: braucht %2 Bilder bei %L3 fps ab %L4 s, enthält aber nur %5; früher beginnen oder "
             "die Bildrate senken",
-            "%1: %4 s から %3 fps で %2 フレームが必要ですが、%5 フレームしかありません。開始位置を"
+            "%1: %L4 s から %L3 fps で %2 フレームが必要ですが、%5 フレームしかありません。開始位置を"
             "早めるか、フレームレートを下げてください"),
         "the source holds only %1 frames at %2 fps; using %3": (
-            "die Quelle enthält bei %2 fps nur %1 Bilder; %3 werden verwendet",
-            "ソースには %2 fps で %1 フレームしかないため、%3 フレームを使用します"),
+            "die Quelle enthält bei %L2 fps nur %1 Bilder; %3 werden verwendet",
+            "ソースには %L2 fps で %1 フレームしかないため、%3 フレームを使用します"),
         "%1: the video has no frame size": (
             "%1: das Video hat keine Bildgröße", "%1: 動画にフレームサイズがありません"),
         "size %1×%2 snapped to %3×%4 (multiples of 16)": (
@@ -465,7 +486,7 @@ TEXTS = {
             "%1: der %2-Decoder kann nicht geöffnet werden: %3", "%1: %2 デコーダを開けません: %3"),
     },
     "mbq::ClipPane": {
-        "Preview": ("Vorschau", "プレビュー"),
+        "In progress": ("In Arbeit", "処理中"),
         "Loading %1…": ("%1 wird geladen…", "%1 を読み込み中…"),
         "Cannot show this clip:\n%1": (
             "Dieser Clip kann nicht angezeigt werden:\n%1", "このクリップを表示できません:\n%1"),
@@ -497,10 +518,10 @@ TEXTS = {
     },
     # The parts of ConformPlan's one-line summary, joined as written.
     "mbq::ConformPlan": {
-        "%1 of %2 frames from %3 s, ": ("%1 von %2 Bildern ab %3 s, ", "%2 フレーム中 %1 フレーム（%3 s から）、"),
+        "%1 of %2 frames from %3 s, ": ("%1 von %2 Bildern ab %L3 s, ", "%2 フレーム中 %1 フレーム（%L3 s から）、"),
         "?": ("?", "?"),
-        "%1→%2 fps, ": ("%1→%2 fps, ", "%1→%2 fps、"),
-        "%1 fps, ": ("%1 fps, ", "%1 fps、"),
+        "%1→%2 fps, ": ("%L1→%L2 fps, ", "%L1→%L2 fps、"),
+        "%1 fps, ": ("%L1 fps, ", "%L1 fps、"),
         " → scale %1×%2": (" → skalieren auf %1×%2", " → スケール %1×%2"),
         " → crop %1×%2": (" → beschneiden auf %1×%2", " → クロップ %1×%2"),
         " → pad %1×%2": (" → auffüllen auf %1×%2", " → パディング %1×%2"),
@@ -852,7 +873,7 @@ TEXTS = {
     },
     # "20–29 at 1.00, 5 at 0.50" or "off".
     "mbq::ScheduleText": {
-        "%1 at %2": ("%1 mit %2", "%1（%2）"),
+        "%1 at %2": ("%1 mit %L2", "%1（%L2）"),
         "off": ("aus", "オフ"),
     },
     "mbq::StepRangeScrubber": {
@@ -1008,23 +1029,23 @@ TEXTS = {
     "mbq::VideoReader": {
         "%1: out of memory": ("%1: nicht genügend Arbeitsspeicher", "%1: メモリ不足です"),
         "%1: frame %2 at %3 s is damaged; shown as far as it decoded": (
-            "%1: Bild %2 bei %3 s ist beschädigt; es wird angezeigt, soweit es dekodiert wurde",
-            "%1: %3 s のフレーム %2 が破損しています。デコードできた部分まで表示します"),
+            "%1: Bild %2 bei %L3 s ist beschädigt; es wird angezeigt, soweit es dekodiert wurde",
+            "%1: %L3 s のフレーム %2 が破損しています。デコードできた部分まで表示します"),
         "%1: a frame after %2 s could not be decoded: %3": (
-            "%1: Ein Bild nach %2 s konnte nicht dekodiert werden: %3",
-            "%1: %2 s 以降のフレームをデコードできませんでした: %3"),
+            "%1: Ein Bild nach %L2 s konnte nicht dekodiert werden: %3",
+            "%1: %L2 s 以降のフレームをデコードできませんでした: %3"),
         "%1: gave up after %2 packets without a picture": (
             "%1: nach %2 Paketen ohne Bild aufgegeben",
             "%1: 画像を含まないパケットが %2 個続いたため中止しました"),
         "reading stalled for more than %1 s": (
             "Lesen stockte länger als %1 s", "読み込みが %1 s 以上止まりました"),
         "%1: cannot read past %2 s: %3": (
-            "%1: kann nicht über %2 s hinaus gelesen werden: %3", "%1: %2 s より先を読み込めません: %3"),
+            "%1: kann nicht über %L2 s hinaus gelesen werden: %3", "%1: %L2 s より先を読み込めません: %3"),
         "%1: damaged data at %2 s could not be decoded: %3": (
-            "%1: beschädigte Daten bei %2 s konnten nicht dekodiert werden: %3",
-            "%1: %2 s の破損データをデコードできませんでした: %3"),
+            "%1: beschädigte Daten bei %L2 s konnten nicht dekodiert werden: %3",
+            "%1: %L2 s の破損データをデコードできませんでした: %3"),
         "%1: cannot seek to %2 s: %3": (
-            "%1: Springen zu %2 s nicht möglich: %3", "%1: %2 s にシークできません: %3"),
+            "%1: Springen zu %L2 s nicht möglich: %3", "%1: %L2 s にシークできません: %3"),
         "%1: frame %2 has no usable picture": (
             "%1: Bild %2 ist nicht verwendbar", "%1: フレーム %2 に使用できる画像がありません"),
         "%1: cannot convert %2 pictures to RGB": (

@@ -26,10 +26,6 @@
 <context>
     <name>mbq::ClipPane</name>
     <message>
-        <source>Preview</source>
-        <translation>Vorschau</translation>
-    </message>
-    <message>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
@@ -46,6 +42,10 @@
     <message>
         <source>Partly read</source>
         <translation>Teilweise gelesen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
     </message>
 </context>
 <context>
@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>%1: starts at %2 s but the clip is only %3 s long</source>
-        <translation>%1: beginnt bei %2 s, der Clip ist aber nur %3 s lang</translation>
+        <translation>%1: beginnt bei %L2 s, der Clip ist aber nur %L3 s lang</translation>
     </message>
     <message>
         <source>%1 frames snapped to %2 (the model takes 4n+1)</source>
@@ -131,11 +131,11 @@
     </message>
     <message>
         <source>%1: needs %2 frames at %3 fps from %4 s but holds only %5; start earlier or lower the frame rate</source>
-        <translation>%1: braucht %2 Bilder bei %3 fps ab %4 s, enthält aber nur %5; früher beginnen oder die Bildrate senken</translation>
+        <translation>%1: braucht %2 Bilder bei %L3 fps ab %L4 s, enthält aber nur %5; früher beginnen oder die Bildrate senken</translation>
     </message>
     <message>
         <source>the source holds only %1 frames at %2 fps; using %3</source>
-        <translation>die Quelle enthält bei %2 fps nur %1 Bilder; %3 werden verwendet</translation>
+        <translation>die Quelle enthält bei %L2 fps nur %1 Bilder; %3 werden verwendet</translation>
     </message>
     <message>
         <source>%1: the video has no frame size</source>
@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>%1 of %2 frames from %3 s, </source>
-        <translation>%1 von %2 Bildern ab %3 s, </translation>
+        <translation>%1 von %2 Bildern ab %L3 s, </translation>
     </message>
     <message>
         <source>?</source>
@@ -155,11 +155,11 @@
     </message>
     <message>
         <source>%1→%2 fps, </source>
-        <translation>%1→%2 fps, </translation>
+        <translation>%L1→%L2 fps, </translation>
     </message>
     <message>
         <source>%1 fps, </source>
-        <translation>%1 fps, </translation>
+        <translation>%L1 fps, </translation>
     </message>
     <message>
         <source> → scale %1×%2</source>
@@ -184,6 +184,21 @@
     <message>
         <source>%1: the file held %2 frames where %3 were planned; using %4</source>
         <translation>%1: die Datei enthielt %2 statt der geplanten %3 Bilder; %4 werden verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::EngineText</name>
+    <message>
+        <source>CPU (1 thread)</source>
+        <translation>CPU (1 Thread)</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n threads)</source>
+        <translation><numerusform>CPU (%n Thread)</numerusform><numerusform>CPU (%n Threads)</numerusform></translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>offiziell</translation>
     </message>
 </context>
 <context>
@@ -1087,11 +1102,11 @@
     </message>
     <message>
         <source>%1: frame %2 at %3 s is damaged; shown as far as it decoded</source>
-        <translation>%1: Bild %2 bei %3 s ist beschädigt; es wird angezeigt, soweit es dekodiert wurde</translation>
+        <translation>%1: Bild %2 bei %L3 s ist beschädigt; es wird angezeigt, soweit es dekodiert wurde</translation>
     </message>
     <message>
         <source>%1: a frame after %2 s could not be decoded: %3</source>
-        <translation>%1: Ein Bild nach %2 s konnte nicht dekodiert werden: %3</translation>
+        <translation>%1: Ein Bild nach %L2 s konnte nicht dekodiert werden: %3</translation>
     </message>
     <message>
         <source>%1: gave up after %2 packets without a picture</source>
@@ -1103,15 +1118,15 @@
     </message>
     <message>
         <source>%1: cannot read past %2 s: %3</source>
-        <translation>%1: kann nicht über %2 s hinaus gelesen werden: %3</translation>
+        <translation>%1: kann nicht über %L2 s hinaus gelesen werden: %3</translation>
     </message>
     <message>
         <source>%1: damaged data at %2 s could not be decoded: %3</source>
-        <translation>%1: beschädigte Daten bei %2 s konnten nicht dekodiert werden: %3</translation>
+        <translation>%1: beschädigte Daten bei %L2 s konnten nicht dekodiert werden: %3</translation>
     </message>
     <message>
         <source>%1: cannot seek to %2 s: %3</source>
-        <translation>%1: Springen zu %2 s nicht möglich: %3</translation>
+        <translation>%1: Springen zu %L2 s nicht möglich: %3</translation>
     </message>
     <message>
         <source>%1: frame %2 has no usable picture</source>
@@ -1466,7 +1481,7 @@
     </message>
     <message>
         <source>Set weight of %1 to %2</source>
-        <translation>Gewichtung von %1 auf %2 setzen</translation>
+        <translation>Gewichtung von %1 auf %L2 setzen</translation>
     </message>
     <message>
         <source>The weight of head %1 of %2 must be in [0, 1], got %3</source>
@@ -1723,34 +1738,6 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <source>Load model</source>
-        <translation>Modell laden</translation>
-    </message>
-    <message>
-        <source>Encode source</source>
-        <translation>Quelle kodieren</translation>
-    </message>
-    <message>
-        <source>Invert source</source>
-        <translation>Quelle invertieren</translation>
-    </message>
-    <message>
-        <source>Extract Q</source>
-        <translation>Q extrahieren</translation>
-    </message>
-    <message>
-        <source>Denoise</source>
-        <translation>Entrauschen</translation>
-    </message>
-    <message>
-        <source>Decode</source>
-        <translation>Dekodieren</translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation>Metriken</translation>
-    </message>
-    <message>
         <source>Waiting for the render thread</source>
         <translation>Warte auf den Render-Thread</translation>
     </message>
@@ -1761,6 +1748,64 @@
     <message>
         <source>%1 left</source>
         <translation>noch %1</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::RenderPass</name>
+    <message>
+        <source>Load model</source>
+        <translation>Modell laden</translation>
+    </message>
+    <message>
+        <source>Read source</source>
+        <translation>Quelle lesen</translation>
+    </message>
+    <message>
+        <source>Encode source</source>
+        <translation>Quelle kodieren</translation>
+    </message>
+    <message>
+        <source>Invert source</source>
+        <translation>Quelle invertieren</translation>
+    </message>
+    <message>
+        <source>Source pass</source>
+        <translation>Quelldurchlauf</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Render</source>
+        <translation>Rendering</translation>
+    </message>
+    <message>
+        <source>Decode</source>
+        <translation>Dekodieren</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::RenderProgressIndicator</name>
+    <message>
+        <source>Cancel Render</source>
+        <translation>Rendering abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the running render (Esc); finished steps are kept</source>
+        <translation>Laufendes Rendering stoppen (Esc); fertige Schritte bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more queued</source>
+        <translation><numerusform>%n weiteres eingereiht</numerusform><numerusform>%n weitere eingereiht</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1875,7 +1920,7 @@
     <name>mbq::ScheduleText</name>
     <message>
         <source>%1 at %2</source>
-        <translation>%1 mit %2</translation>
+        <translation>%1 mit %L2</translation>
     </message>
     <message>
         <source>off</source>

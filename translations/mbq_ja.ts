@@ -26,10 +26,6 @@
 <context>
     <name>mbq::ClipPane</name>
     <message>
-        <source>Preview</source>
-        <translation>プレビュー</translation>
-    </message>
-    <message>
         <source>Loading %1…</source>
         <translation>%1 を読み込み中…</translation>
     </message>
@@ -46,6 +42,10 @@
     <message>
         <source>Partly read</source>
         <translation>一部のみ読み込み済み</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>処理中</translation>
     </message>
 </context>
 <context>
@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>%1: starts at %2 s but the clip is only %3 s long</source>
-        <translation>%1: 開始位置は %2 s ですが、クリップの長さは %3 s しかありません</translation>
+        <translation>%1: 開始位置は %L2 s ですが、クリップの長さは %L3 s しかありません</translation>
     </message>
     <message>
         <source>%1 frames snapped to %2 (the model takes 4n+1)</source>
@@ -131,11 +131,11 @@
     </message>
     <message>
         <source>%1: needs %2 frames at %3 fps from %4 s but holds only %5; start earlier or lower the frame rate</source>
-        <translation>%1: %4 s から %3 fps で %2 フレームが必要ですが、%5 フレームしかありません。開始位置を早めるか、フレームレートを下げてください</translation>
+        <translation>%1: %L4 s から %L3 fps で %2 フレームが必要ですが、%5 フレームしかありません。開始位置を早めるか、フレームレートを下げてください</translation>
     </message>
     <message>
         <source>the source holds only %1 frames at %2 fps; using %3</source>
-        <translation>ソースには %2 fps で %1 フレームしかないため、%3 フレームを使用します</translation>
+        <translation>ソースには %L2 fps で %1 フレームしかないため、%3 フレームを使用します</translation>
     </message>
     <message>
         <source>%1: the video has no frame size</source>
@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>%1 of %2 frames from %3 s, </source>
-        <translation>%2 フレーム中 %1 フレーム（%3 s から）、</translation>
+        <translation>%2 フレーム中 %1 フレーム（%L3 s から）、</translation>
     </message>
     <message>
         <source>?</source>
@@ -155,11 +155,11 @@
     </message>
     <message>
         <source>%1→%2 fps, </source>
-        <translation>%1→%2 fps、</translation>
+        <translation>%L1→%L2 fps、</translation>
     </message>
     <message>
         <source>%1 fps, </source>
-        <translation>%1 fps、</translation>
+        <translation>%L1 fps、</translation>
     </message>
     <message>
         <source> → scale %1×%2</source>
@@ -184,6 +184,21 @@
     <message>
         <source>%1: the file held %2 frames where %3 were planned; using %4</source>
         <translation>%1: ファイルのフレーム数は %2 でした（予定は %3）。%4 フレームを使用します</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::EngineText</name>
+    <message>
+        <source>CPU (1 thread)</source>
+        <translation>CPU（1 スレッド）</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n threads)</source>
+        <translation><numerusform>CPU（%n スレッド）</numerusform></translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>公式</translation>
     </message>
 </context>
 <context>
@@ -1087,11 +1102,11 @@
     </message>
     <message>
         <source>%1: frame %2 at %3 s is damaged; shown as far as it decoded</source>
-        <translation>%1: %3 s のフレーム %2 が破損しています。デコードできた部分まで表示します</translation>
+        <translation>%1: %L3 s のフレーム %2 が破損しています。デコードできた部分まで表示します</translation>
     </message>
     <message>
         <source>%1: a frame after %2 s could not be decoded: %3</source>
-        <translation>%1: %2 s 以降のフレームをデコードできませんでした: %3</translation>
+        <translation>%1: %L2 s 以降のフレームをデコードできませんでした: %3</translation>
     </message>
     <message>
         <source>%1: gave up after %2 packets without a picture</source>
@@ -1103,15 +1118,15 @@
     </message>
     <message>
         <source>%1: cannot read past %2 s: %3</source>
-        <translation>%1: %2 s より先を読み込めません: %3</translation>
+        <translation>%1: %L2 s より先を読み込めません: %3</translation>
     </message>
     <message>
         <source>%1: damaged data at %2 s could not be decoded: %3</source>
-        <translation>%1: %2 s の破損データをデコードできませんでした: %3</translation>
+        <translation>%1: %L2 s の破損データをデコードできませんでした: %3</translation>
     </message>
     <message>
         <source>%1: cannot seek to %2 s: %3</source>
-        <translation>%1: %2 s にシークできません: %3</translation>
+        <translation>%1: %L2 s にシークできません: %3</translation>
     </message>
     <message>
         <source>%1: frame %2 has no usable picture</source>
@@ -1466,7 +1481,7 @@
     </message>
     <message>
         <source>Set weight of %1 to %2</source>
-        <translation>%1 の重みを %2 に設定</translation>
+        <translation>%1 の重みを %L2 に設定</translation>
     </message>
     <message>
         <source>The weight of head %1 of %2 must be in [0, 1], got %3</source>
@@ -1723,34 +1738,6 @@
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <source>Load model</source>
-        <translation>モデル読み込み</translation>
-    </message>
-    <message>
-        <source>Encode source</source>
-        <translation>ソースのエンコード</translation>
-    </message>
-    <message>
-        <source>Invert source</source>
-        <translation>ソースの反転（インバージョン）</translation>
-    </message>
-    <message>
-        <source>Extract Q</source>
-        <translation>Q の抽出</translation>
-    </message>
-    <message>
-        <source>Denoise</source>
-        <translation>ノイズ除去</translation>
-    </message>
-    <message>
-        <source>Decode</source>
-        <translation>デコード</translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation>メトリクス</translation>
-    </message>
-    <message>
         <source>Waiting for the render thread</source>
         <translation>レンダリングスレッドを待っています</translation>
     </message>
@@ -1761,6 +1748,64 @@
     <message>
         <source>%1 left</source>
         <translation>残り %1</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::RenderPass</name>
+    <message>
+        <source>Load model</source>
+        <translation>モデル読み込み</translation>
+    </message>
+    <message>
+        <source>Read source</source>
+        <translation>ソース読み込み</translation>
+    </message>
+    <message>
+        <source>Encode source</source>
+        <translation>ソースのエンコード</translation>
+    </message>
+    <message>
+        <source>Invert source</source>
+        <translation>ソースのインバージョン</translation>
+    </message>
+    <message>
+        <source>Source pass</source>
+        <translation>ソースパス</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>ベースライン</translation>
+    </message>
+    <message>
+        <source>Render</source>
+        <translation>レンダリング</translation>
+    </message>
+    <message>
+        <source>Decode</source>
+        <translation>デコード</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>メトリクス</translation>
+    </message>
+</context>
+<context>
+    <name>mbq::RenderProgressIndicator</name>
+    <message>
+        <source>Cancel Render</source>
+        <translation>レンダリングをキャンセル</translation>
+    </message>
+    <message>
+        <source>Stop the running render (Esc); finished steps are kept</source>
+        <translation>実行中のレンダリングを停止します（Esc）。完了したステップは保持されます</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more queued</source>
+        <translation><numerusform>ほか %n 件が待機中</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1875,7 +1920,7 @@
     <name>mbq::ScheduleText</name>
     <message>
         <source>%1 at %2</source>
-        <translation>%1（%2）</translation>
+        <translation>%1（%L2）</translation>
     </message>
     <message>
         <source>off</source>

@@ -19,6 +19,7 @@
 #include "ui/plots/tradeoff_plot.h"
 #include "ui/queue/render_progress_indicator.h"
 #include "ui/queue/render_queue_dock.h"
+#include "ui/status/engine_text.h"
 #include "ui/status/memory_label.h"
 #include "ui/takes/take_presenter.h"
 #include "ui/timeline/source_preview_loader.h"
@@ -34,6 +35,7 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -330,7 +332,8 @@ void MainWindow::retranslate()
     title("tradeoffDock", tr("Trade-off"));
     title("frameCurvesDock", tr("Per Frame"));
     const QString device = m_queue->deviceName();
-    m_deviceLabel->setText(device.isEmpty() ? tr("Device: starting…") : tr("Device: %1").arg(device));
+    m_deviceLabel->setText(device.isEmpty() ? tr("Device: starting…")
+                                            : tr("Device: %1").arg(deviceText(device)));
     updateTitle();
 }
 
@@ -762,7 +765,8 @@ void MainWindow::showAbout()
                           "<p>Zero-shot motion transfer: the self-attention queries of a source "
                           "clip steer the motion of a new video that looks like its own "
                           "prompt.</p><p>Device: %2</p>")
-                               .arg(QApplication::applicationVersion(), m_queue->deviceName())
+                               .arg(QApplication::applicationVersion(),
+                                    deviceText(m_queue->deviceName()))
                            // The build, for bug reports: LibTorch, CUDA, kernels, devices.
                            + tr("<p>Build:</p>")
                            + QStringLiteral("<pre>%1</pre>")
@@ -804,12 +808,13 @@ void MainWindow::updateTitle()
 void MainWindow::onModelLoaded(const ModelInfo &info)
 {
     const double n = double(info.parameterCount);
-    const QString count = n >= 1e9 ? tr("%1B").arg(n / 1e9, 0, 'f', 2)
-        : n >= 1e6                 ? tr("%1M").arg(n / 1e6, 0, 'f', 0)
-                                   : tr("%1k").arg(n / 1e3, 0, 'f', 0);
+    const QLocale locale;
+    const QString count = n >= 1e9 ? tr("%1B").arg(locale.toString(n / 1e9, 'f', 2))
+        : n >= 1e6                 ? tr("%1M").arg(locale.toString(n / 1e6, 'f', 0))
+                                   : tr("%1k").arg(locale.toString(n / 1e3, 'f', 0));
     m_modelLabel->setText(tr("Model: %1 (%2 layout, %3 parameters)")
                               .arg(QString::fromStdString(info.family),
-                                   QString::fromStdString(info.layout), count));
+                                   layoutText(QString::fromStdString(info.layout)), count));
     m_modelLabel->setToolTip(QString::fromStdString(info.folder));
     const QString family = QString::fromStdString(info.family);
     // The project's sizes and frame counts follow this model's rules from now on; values it

@@ -8,26 +8,25 @@ namespace mbq {
 
 QString passName(RenderPass pass)
 {
-    const char *context = "mbq::RenderPass";
     switch (pass) {
     case RenderPass::LoadModel:
-        return QCoreApplication::translate(context, "Load model");
+        return QCoreApplication::translate("mbq::RenderPass", "Load model");
     case RenderPass::ReadSource:
-        return QCoreApplication::translate(context, "Read source");
+        return QCoreApplication::translate("mbq::RenderPass", "Read source");
     case RenderPass::EncodeSource:
-        return QCoreApplication::translate(context, "Encode source");
+        return QCoreApplication::translate("mbq::RenderPass", "Encode source");
     case RenderPass::InvertSource:
-        return QCoreApplication::translate(context, "Invert source");
+        return QCoreApplication::translate("mbq::RenderPass", "Invert source");
     case RenderPass::SourcePass:
-        return QCoreApplication::translate(context, "Source pass");
+        return QCoreApplication::translate("mbq::RenderPass", "Source pass");
     case RenderPass::Baseline:
-        return QCoreApplication::translate(context, "Baseline");
+        return QCoreApplication::translate("mbq::RenderPass", "Baseline");
     case RenderPass::Render:
-        return QCoreApplication::translate(context, "Render");
+        return QCoreApplication::translate("mbq::RenderPass", "Render");
     case RenderPass::Decode:
-        return QCoreApplication::translate(context, "Decode");
+        return QCoreApplication::translate("mbq::RenderPass", "Decode");
     case RenderPass::Metrics:
-        return QCoreApplication::translate(context, "Metrics");
+        return QCoreApplication::translate("mbq::RenderPass", "Metrics");
     }
     return {};
 }

@@ -1,10 +1,14 @@
 // The shipped translations are compiled in and used: the studio's menus and labels come out in
 // German and Japanese, and unknown languages fall back to English.
 
+#include "core/media/conform.h"
 #include "core/project/project_document.h"
+#include "core/render/render_pass.h"
 #include "core/render/render_queue.h"
 #include "ui/i18n/language.h"
 #include "ui/mainwindow.h"
+#include "ui/status/engine_text.h"
+#include "ui/status/memory_label.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -30,7 +34,11 @@ private:
     }
 
 private slots:
-    void cleanup() { QVERIFY(installLanguage(qApp, QStringLiteral("en"))); }
+    void cleanup()
+    {
+        QLocale::setDefault(QLocale::c());
+        QVERIFY(installLanguage(qApp, QStringLiteral("en")));
+    }
 
     void menusFollowTheLanguage_data()
     {
@@ -64,6 +72,63 @@ private slots:
         // German has a singular and a plural form, and neither is the English source.
         QVERIFY(one.mid(1) != three.mid(1));
         QVERIFY(three != QStringLiteral("3 renders"));
+    }
+
+    // What the engine names in English comes out in the artist's language, and numbers in the
+    // locale's format, also where the text is made in core/ with a C-locale arg().
+    void engineNamesAndNumbersFollowTheLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("cpu");
+        QTest::addColumn<QString>("layout");
+        QTest::addColumn<QString>("summary");
+        QTest::addColumn<QString>("memory");
+        QTest::addColumn<QString>("sourcePass");
+        QTest::newRow("English") << "en" << QLocale(QLocale::English) << "CPU (2 threads)"
+                                 << "official" << "24 of 40 frames from 0.50 s, 12.5 fps"
+                                 << "RAM 0.5 / 25.3 GB" << "Source pass";
+        QTest::newRow("German") << "de" << QLocale(QLocale::German) << "CPU (2 Threads)"
+                                << "offiziell" << "24 von 40 Bildern ab 0,50 s, 12,5 fps"
+                                << "RAM 0,5 / 25,3 GB" << "Quelldurchlauf";
+        QTest::newRow("Japanese") << "ja" << QLocale(QLocale::Japanese)
+                                  << QString::fromUtf8("CPU（2 スレッド）")
+                                  << QString::fromUtf8("公式")
+                                  << QString::fromUtf8("40 フレーム中 24 フレーム（0.50 s から）、"
+                                                       "12.5 fps")
+                                  << QString::fromUtf8("メモリ 0.5 / 25.3 GB")
+                                  << QString::fromUtf8("ソースパス");
+    }
+
+    void engineNamesAndNumbersFollowTheLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QLocale, locale);
+        QFETCH(QString, cpu);
+        QFETCH(QString, layout);
+        QFETCH(QString, summary);
+        QFETCH(QString, memory);
+        QFETCH(QString, sourcePass);
+        QLocale::setDefault(locale);
+        QVERIFY(installLanguage(qApp, language));
+
+        QCOMPARE(deviceText(QStringLiteral("CPU (2 threads)")), cpu);
+        QCOMPARE(deviceText(QStringLiteral("NVIDIA H100 80GB")), QStringLiteral("NVIDIA H100 80GB"));
+        QCOMPARE(passName(RenderPass::SourcePass), sourcePass);
+        QCOMPARE(layoutText(QStringLiteral("official")), layout);
+
+        ConformPlan plan;
+        plan.frames = 24;
+        plan.sourceFrames = 40;
+        plan.startSeconds = 0.5;
+        plan.fps = plan.sourceFps = 12.5;
+        plan.sourceWidth = plan.scaledWidth = plan.width = 64;
+        plan.sourceHeight = plan.scaledHeight = plan.height = 48;
+        QVERIFY2(plan.summary().startsWith(summary), qPrintable(plan.summary()));
+
+        MemoryLabel label;
+        label.showMemory({false, 500'000'000, 600'000'000, 25'300'000'000});
+        QCOMPARE(label.text(), memory);
     }
 
     void unknownLanguageFallsBackToEnglish()

@@ -1,6 +1,7 @@
 #include "ui/dialogs/model_manager_dialog.h"
 
 #include "inference/checkpoint_tools.h"
+#include "ui/status/engine_text.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -152,9 +153,9 @@ void ModelManagerDialog::showFolder(const QString &folder)
     QString text = tr("%1 (%2 layout) · %3 parameters · about %4 GB of GPU memory at %5×%6, "
                       "%7 frames (rough estimate)")
                            .arg(QString::fromStdString(summary->family.empty() ? "unknown" : summary->family),
-                                QString::fromStdString(summary->layout))
+                                layoutText(QString::fromStdString(summary->layout)))
                            .arg(locale.toString(qlonglong(parameters)))
-                           .arg(estimateGpuGigabytes(*summary, m_settings), 0, 'f', 1)
+                           .arg(locale.toString(estimateGpuGigabytes(*summary, m_settings), 'f', 1))
                            .arg(m_settings.width)
                            .arg(m_settings.height)
                            .arg(m_settings.frames);

@@ -1,6 +1,7 @@
 #include "ui/dialogs/preferences_dialog.h"
 
 #include "ui/i18n/language.h"
+#include "ui/status/engine_text.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -112,7 +113,7 @@ QWidget *PreferencesDialog::buildComputeGroup(const EngineSettings &engine,
     m_precision->addItem(tr("bfloat16"), QStringLiteral("bf16"));
     selectData(m_precision, engine.dtype);
     auto *inUse = new QLabel(deviceName.isEmpty() ? tr("In use: starting…")
-                                                  : tr("In use: %1").arg(deviceName));
+                                                  : tr("In use: %1").arg(deviceText(deviceName)));
     inUse->setObjectName(QStringLiteral("deviceInUseLabel"));
     inUse->setForegroundRole(QPalette::PlaceholderText);
 

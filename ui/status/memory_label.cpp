@@ -1,13 +1,14 @@
 #include "ui/status/memory_label.h"
 
 #include <QEvent>
+#include <QLocale>
 
 namespace mbq {
 namespace {
 
 QString gigabytes(int64_t bytes)
 {
-    return QString::number(double(bytes) / 1e9, 'f', 1);
+    return QLocale().toString(double(bytes) / 1e9, 'f', 1);
 }
 
 } // namespace
