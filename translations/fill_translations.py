@@ -206,6 +206,18 @@ TEXTS = {
         "%n more queued": (
             ["%n weiteres eingereiht", "%n weitere eingereiht"], ["ほか %n 件が待機中"]),
     },
+    # The inspector's warning under a prompt the model's text encoder would cut.
+    "mbq::PromptFit": {
+        "This prompt is longer than the %1 tokens the model reads: the rest is cut.": (
+            "Dieser Prompt ist länger als die %1 Tokens, die das Modell liest: der Rest wird "
+            "abgeschnitten.",
+            "このプロンプトはモデルが読み取る %1 トークンより長いため、超えた部分は切り捨てられます。"),
+        "This prompt fills all %1 tokens the model reads: anything longer is cut.": (
+            "Dieser Prompt füllt alle %1 Tokens, die das Modell liest: alles Weitere wird "
+            "abgeschnitten.",
+            "このプロンプトはモデルが読み取る %1 トークンをすべて使っています。これより長い部分は"
+            "切り捨てられます。"),
+    },
     # Names the engine reports in English, translated where they are shown.
     "mbq::EngineText": {
         "CPU (1 thread)": ("CPU (1 Thread)", "CPU（1 スレッド）"),

@@ -1712,6 +1712,17 @@
     </message>
 </context>
 <context>
+    <name>mbq::PromptFit</name>
+    <message>
+        <source>This prompt is longer than the %1 tokens the model reads: the rest is cut.</source>
+        <translation>Dieser Prompt ist länger als die %1 Tokens, die das Modell liest: der Rest wird abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>This prompt fills all %1 tokens the model reads: anything longer is cut.</source>
+        <translation>Dieser Prompt füllt alle %1 Tokens, die das Modell liest: alles Weitere wird abgeschnitten.</translation>
+    </message>
+</context>
+<context>
     <name>mbq::RenderJobDelegate</name>
     <message>
         <source>Queued</source>

@@ -1712,6 +1712,17 @@
     </message>
 </context>
 <context>
+    <name>mbq::PromptFit</name>
+    <message>
+        <source>This prompt is longer than the %1 tokens the model reads: the rest is cut.</source>
+        <translation>このプロンプトはモデルが読み取る %1 トークンより長いため、超えた部分は切り捨てられます。</translation>
+    </message>
+    <message>
+        <source>This prompt fills all %1 tokens the model reads: anything longer is cut.</source>
+        <translation>このプロンプトはモデルが読み取る %1 トークンをすべて使っています。これより長い部分は切り捨てられます。</translation>
+    </message>
+</context>
+<context>
     <name>mbq::RenderJobDelegate</name>
     <message>
         <source>Queued</source>

@@ -1,14 +1,17 @@
-// The inspector edits the document: prompts merge typing into one undo step, sizes and frame
-// counts snap to valid values with a visible note, the seed lock guards randomising, and a
+// The inspector edits the document: prompts merge typing into one undo step and say when the
+// model's text encoder would cut them, sizes and frame counts snap to valid values with a
+// visible note, the seed lock guards randomising, and a
 // refresh from the document (undo) never pushes an edit back.
 
 #include "core/project/project_document.h"
+#include "inference/wan_tools.h"
 #include "ui/inspector/inspector.h"
 #include "ui/inspector/prompt_edit.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
@@ -185,6 +188,46 @@ private slots:
         QCOMPARE(document.data().parameters.settings.steps, before + 5);
         document.undoStack()->undo();
         QCOMPARE(steps->value(), before);
+    }
+
+    // A prompt longer than the text encoder reads is cut there; the field says so (as the CLI
+    // does), and the warning goes once the prompt fits again.
+    void anOverlongPromptSaysTheRestIsCut()
+    {
+        QTemporaryDir dir;
+        TinyModelOptions tiny;
+        tiny.folder = dir.filePath(QStringLiteral("tiny-wan")).toStdString();
+        auto made = makeTinyModel(tiny);
+        QVERIFY2(made, made ? "" : made.error().message.c_str());
+        ProjectDocument document;
+        document.setModelFolder(QString::fromStdString(tiny.folder));
+        document.setModelFamily(QStringLiteral("wan2.1"));
+        document.setTargetPrompt(QStringLiteral("a red fox trots through deep snow"));
+        Inspector inspector(&document);
+        inspector.show();
+        auto *target = inspector.findChild<QLabel *>(QStringLiteral("targetPromptWarning"));
+        auto *negative = inspector.findChild<QLabel *>(QStringLiteral("negativePromptWarning"));
+        QVERIFY(target && negative);
+
+        QString essay;
+        while (essay.size() < 5000)
+            essay += QStringLiteral("a red fox trots through deep snow in a pine forest, ");
+        document.setTargetPrompt(essay);
+        QTRY_VERIFY_WITH_TIMEOUT(target->isVisibleTo(&inspector), 10000);
+        const QString warning = inspector.promptWarning(PromptFitChecker::Target);
+        QVERIFY2(warning.contains(QStringLiteral("longer than the 512 tokens"))
+                         && warning.contains(QStringLiteral("the rest is cut")),
+                 qPrintable(warning));
+        QVERIFY(target->text().contains(warning));
+        QVERIFY(!negative->isVisibleTo(&inspector)); // each prompt is checked on its own
+        if (const QString shots = qEnvironmentVariable("MBQ_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(inspector.grab().save(shots + QStringLiteral("/inspector_long_prompt.png")));
+
+        document.setTargetPrompt(QStringLiteral("a chrome wolf"));
+        QTRY_VERIFY_WITH_TIMEOUT(!target->isVisibleTo(&inspector), 10000);
+        QCOMPARE(inspector.promptWarning(PromptFitChecker::Target), QString());
+        document.setNegativePrompt(essay);
+        QTRY_VERIFY_WITH_TIMEOUT(negative->isVisibleTo(&inspector), 10000);
     }
 };
 

@@ -16,6 +16,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <utility>
 #include <vector>
@@ -32,6 +33,21 @@ QSpinBox *spinBox(int minimum, int maximum, int step, const char *name)
     box->setSingleStep(step);
     box->setKeyboardTracking(false); // commit a typed number once, not per digit
     box->setObjectName(QLatin1String(name));
+    return box;
+}
+
+// A prompt field with its warning line under it; the field takes the focus for both.
+QWidget *withWarning(PromptEdit *prompt, QLabel *warning)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(prompt);
+    layout->addWidget(warning);
+    box->setFocusProxy(prompt);
+    warning->setWordWrap(true);
+    warning->hide();
     return box;
 }
 
@@ -56,6 +72,8 @@ Inspector::Inspector(ProjectDocument *document, QWidget *parent)
               new PromptEdit([document](const QString &t) { document->setNegativePrompt(t); }))
     , m_sourcePrompt(
               new PromptEdit([document](const QString &t) { document->setSourcePrompt(t); }))
+    , m_promptFit(new PromptFitChecker(this))
+    , m_promptWarnings{new QLabel, new QLabel, new QLabel}
     , m_seed(new QLineEdit)
     , m_seedLock(new QToolButton)
     , m_randomise(new QToolButton)
@@ -73,6 +91,13 @@ Inspector::Inspector(ProjectDocument *document, QWidget *parent)
     m_targetPrompt->setObjectName(QStringLiteral("targetPromptEdit"));
     m_negativePrompt->setObjectName(QStringLiteral("negativePromptEdit"));
     m_sourcePrompt->setObjectName(QStringLiteral("sourcePromptEdit"));
+    m_promptWarnings[PromptFitChecker::Target]->setObjectName(
+            QStringLiteral("targetPromptWarning"));
+    m_promptWarnings[PromptFitChecker::Negative]->setObjectName(
+            QStringLiteral("negativePromptWarning"));
+    m_promptWarnings[PromptFitChecker::Source]->setObjectName(
+            QStringLiteral("sourcePromptWarning"));
+    connect(m_promptFit, &PromptFitChecker::fitChanged, this, &Inspector::showPromptWarning);
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setValidator(new SeedValidator(SeedValidator::Empty::Refused, m_seed));
     m_seedLock->setObjectName(QStringLiteral("seedLock"));
@@ -136,9 +161,9 @@ void Inspector::buildForm()
             layout->addWidget(w);
         return box;
     };
-    addRow(m_targetPrompt);
-    addRow(m_negativePrompt);
-    addRow(m_sourcePrompt);
+    addRow(withWarning(m_targetPrompt, m_promptWarnings[PromptFitChecker::Target]));
+    addRow(withWarning(m_negativePrompt, m_promptWarnings[PromptFitChecker::Negative]));
+    addRow(withWarning(m_sourcePrompt, m_promptWarnings[PromptFitChecker::Source]));
     addRow(row({m_seed, m_seedLock, m_randomise}));
     auto *times = new QLabel(QStringLiteral("×"));
     addRow(row({m_width, times, m_height}));
@@ -166,6 +191,21 @@ void Inspector::retranslate()
     m_steps->setToolTip(tr("Denoising steps"));
     m_guidance->setToolTip(tr("Classifier-free guidance scale"));
     m_shift->setToolTip(tr("Flow-matching shift of the noise schedule"));
+    for (int field = 0; field < PromptFitChecker::FieldCount; ++field)
+        showPromptWarning(PromptFitChecker::Field(field));
+}
+
+QString Inspector::promptWarning(PromptFitChecker::Field field) const
+{
+    return m_promptFit->warning(field);
+}
+
+void Inspector::showPromptWarning(PromptFitChecker::Field field)
+{
+    QLabel *label = m_promptWarnings[size_t(field)];
+    const QString warning = m_promptFit->warning(field);
+    label->setText(warning.isEmpty() ? QString() : QStringLiteral("⚠ ") + warning);
+    label->setVisible(!warning.isEmpty());
 }
 
 void Inspector::changeEvent(QEvent *event)
@@ -184,6 +224,10 @@ void Inspector::refresh()
     m_targetPrompt->showText(p.targetPrompt());
     m_negativePrompt->showText(p.negativePrompt);
     m_sourcePrompt->showText(p.sourcePrompt);
+    m_promptFit->setModel(m_document->resolvedPath(data.modelFolder), data.modelFamily);
+    m_promptFit->check(PromptFitChecker::Target, p.targetPrompt());
+    m_promptFit->check(PromptFitChecker::Negative, p.negativePrompt);
+    m_promptFit->check(PromptFitChecker::Source, p.sourcePrompt);
 
     const GenerationSettings &s = p.settings;
     const QList<QWidget *> fields = {m_seed,  m_seedLock, m_width, m_height,   m_frames,

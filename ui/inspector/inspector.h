@@ -1,13 +1,16 @@
 #pragma once
 // The inspector: the current render parameters as editable fields — target, negative and
-// source prompts, seed with lock and randomise, size and frames (snapped to what the project's
+// source prompts (each with a warning when the model's text encoder would cut it), seed with lock and randomise, size and frames (snapped to what the project's
 // model family takes, with a visible note), steps, guidance, shift and sampler. Every edit
 // goes through the document, so it is undoable; a refused edit shows why next to the fields, and
 // so do current values the family does not take (a project made for another model).
 
 #include "inference/request_rules.h"
+#include "ui/inspector/prompt_fit.h"
 
 #include <QWidget>
+
+#include <array>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -32,6 +35,8 @@ public:
     // The note under the settings: the last snapping or refused edit, then the current values
     // the project's model family does not take; empty when none.
     QString noteText() const;
+    // The warning under a prompt field; empty while the model reads all of it.
+    QString promptWarning(PromptFitChecker::Field field) const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,6 +54,7 @@ private:
     void showNote(const QString &note);
     void updateNote();
     QString misfitNote() const;
+    void showPromptWarning(PromptFitChecker::Field field);
 
     ProjectDocument *m_document;
     QString m_family; // the family m_rules are for
@@ -57,6 +63,8 @@ private:
     PromptEdit *m_targetPrompt;
     PromptEdit *m_negativePrompt;
     PromptEdit *m_sourcePrompt;
+    PromptFitChecker *m_promptFit;
+    std::array<QLabel *, PromptFitChecker::FieldCount> m_promptWarnings;
     QLineEdit *m_seed;
     QToolButton *m_seedLock;
     QToolButton *m_randomise;
