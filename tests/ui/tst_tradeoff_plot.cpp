@@ -73,6 +73,7 @@ private slots:
     void currentMark();
     void fitsPoints();
     void emptyAndPalette();
+    void everyMarkHasALegendEntry();
     void titlesFitTheirAxes_data();
     void titlesFitTheirAxes();
 
@@ -218,6 +219,23 @@ void TestTradeoffPlot::emptyAndPalette()
     QVERIFY(m_plot->paretoIds().isEmpty());
     QVERIFY(!m_plot->legend->visible());
     saveScreenshot(*m_plot, QStringLiteral("tradeoff_empty"));
+}
+
+void TestTradeoffPlot::everyMarkHasALegendEntry()
+{
+    m_plot->setCurrent("c");
+    // Each graph that draws something is named in the legend, with the marks it draws: the
+    // front's entry shows its filled discs as well as its staircase.
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        QCPGraph *graph = m_plot->graph(i);
+        if (graph->dataCount() > 0)
+            QVERIFY2(m_plot->legend->hasItemWithPlottable(graph), qPrintable(graph->name()));
+    }
+    QCPGraph *front = graphNamed(*m_plot, "Pareto front");
+    QCOMPARE(front->scatterStyle().shape(), QCPScatterStyle::ssDisc);
+    QVERIFY(front->scatterStyle().brush().style() != Qt::NoBrush);
+    QVERIFY(m_plot->legend->visible());
+    saveScreenshot(*m_plot, QStringLiteral("tradeoff_legend"));
 }
 
 void TestTradeoffPlot::titlesFitTheirAxes_data()

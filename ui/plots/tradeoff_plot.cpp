@@ -49,7 +49,6 @@ TradeoffPlot::TradeoffPlot(QWidget *parent)
     : QCustomPlot(parent)
     , m_frontLine(addGraph())
     , m_otherPoints(addPointGraph(this, QCPScatterStyle::ssCircle, 7))
-    , m_frontPoints(addPointGraph(this, QCPScatterStyle::ssDisc, 8))
     , m_currentMark(addPointGraph(this, QCPScatterStyle::ssDiamond, 15))
     , m_emptyText(new QCPItemText(this))
 {
@@ -64,10 +63,11 @@ TradeoffPlot::TradeoffPlot(QWidget *parent)
     yAxis->setLabel(m_fidelityTitle);
 
     // The attainable fidelity at each leak: flat until the next front point, then up to it.
+    // Its points are the same graph's discs, so its legend entry shows both marks.
     m_frontLine->setLineStyle(QCPGraph::lsStepLeft);
+    m_frontLine->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 8));
     m_frontLine->setName(tr("Pareto front"));
     m_otherPoints->setName(tr("Renders"));
-    m_frontPoints->removeFromLegend();
     m_currentMark->setName(tr("Current"));
     // Bottom right is the worst corner (most leak, least fidelity), so the legend covers the
     // least interesting points there.
@@ -110,7 +110,6 @@ void TradeoffPlot::setPoints(const QVector<TradeoffPoint> &points)
         }
     }
     m_frontLine->setData(frontLeak, frontFidelity, true);
-    m_frontPoints->setData(frontLeak, frontFidelity, true);
     m_otherPoints->setData(otherLeak, otherFidelity, true);
     m_emptyText->setVisible(m_points.isEmpty());
     legend->setVisible(!m_points.isEmpty());
@@ -266,10 +265,10 @@ void TradeoffPlot::restyle()
 
     m_frontLine->setPen(QPen(accent, 1.5));
     m_otherPoints->setPen(QPen(muted, 1.2));
-    QCPScatterStyle front = m_frontPoints->scatterStyle();
+    QCPScatterStyle front = m_frontLine->scatterStyle();
     front.setPen(QPen(accent));
     front.setBrush(accent);
-    m_frontPoints->setScatterStyle(front);
+    m_frontLine->setScatterStyle(front);
     QCPScatterStyle current = m_currentMark->scatterStyle();
     current.setPen(QPen(pal.color(QPalette::Text), 2));
     current.setBrush(Qt::NoBrush);

@@ -73,7 +73,6 @@ private:
     QString m_fidelityTitle;
     QCPGraph *m_frontLine;
     QCPGraph *m_otherPoints;
-    QCPGraph *m_frontPoints;
     QCPGraph *m_currentMark;
     QCPItemText *m_emptyText;
 };
