@@ -18,6 +18,7 @@
 #include "ui/plots/frame_curves_plot.h"
 #include "ui/plots/tradeoff_plot.h"
 #include "ui/queue/render_progress_indicator.h"
+#include "ui/screen_fit.h"
 #include "ui/queue/render_queue_dock.h"
 #include "ui/status/engine_text.h"
 #include "ui/status/memory_label.h"
@@ -39,12 +40,15 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+
+#include <utility>
 
 namespace mbq {
 namespace {
@@ -488,6 +492,21 @@ bool MainWindow::maybeSave()
     if (answer == QMessageBox::Discard)
         m_autosave->remove(m_document->filePath());
     return answer == QMessageBox::Discard;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_placed, true) || isMaximized() || isFullScreen() || !screen())
+        return;
+    const QRect frame = frameGeometry();
+    const QSize margins = frame.size() - size();
+    const QSize minimum = minimumSizeHint().expandedTo(minimumSize()) + margins;
+    const QRect fitted = fitFrameOnScreen(frame, screen()->availableGeometry(), minimum);
+    if (fitted == frame)
+        return;
+    resize(fitted.size() - margins);
+    move(fitted.topLeft()); // a window's position is its frame's
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -75,6 +75,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // The first show keeps the window on its screen (fitFrameOnScreen): only then is its
+    // frame, and the screen it opens on, known.
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -145,6 +148,7 @@ private:
     QLabel *m_staleLabel;
     QMenu *m_recentMenu = nullptr;
     QString m_currentTake;
+    bool m_placed = false; // kept on screen at the first show
 };
 
 } // namespace mbq

@@ -31,6 +31,8 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QScreen>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -351,6 +353,65 @@ private slots:
         QTest::keyClick(window.statusBar(), Qt::Key_Escape);
         QVERIFY(waitForTake(document, id, TakeState::Cancelled));
         QTRY_VERIFY(!indicator->isVisible());
+    }
+
+    // A window saved on a larger screen, or partly off one, comes back whole on the screen it
+    // opens on; so does the default size on a screen smaller than it.
+    void theWindowOpensWhollyOnScreen_data()
+    {
+        QTest::addColumn<QRect>("saved"); // null: nothing saved, the default size
+        QTest::newRow("default size") << QRect();
+        QTest::newRow("partly off the right and bottom") << QRect(500, 350, 700, 500);
+        QTest::newRow("partly off the left and top") << QRect(-300, -200, 600, 400);
+        QTest::newRow("larger than the screen") << QRect(0, 0, 3000, 2000);
+    }
+
+    void theWindowOpensWhollyOnScreen()
+    {
+        QFETCH(QRect, saved);
+        QSettings settings;
+        const auto forget = qScopeGuard([] {
+            QSettings().remove(QStringLiteral("window/geometry"));
+        });
+        if (saved.isNull()) {
+            settings.remove(QStringLiteral("window/geometry"));
+        } else {
+            QWidget placed; // what a session on another screen would have saved
+            placed.setGeometry(saved);
+            settings.setValue(QStringLiteral("window/geometry"), placed.saveGeometry());
+        }
+        settings.sync();
+
+        RenderQueue queue(fastFake);
+        ProjectDocument document;
+        MainWindow window(&document, &queue);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Whole where it fits; where the window's minimum is larger than the screen (the test
+        // screen is 800 wide), from the screen's edge on, so its title bar stays in reach.
+        const QRect screen = window.screen()->availableGeometry();
+        const QRect frame = window.frameGeometry();
+        const QString where = QStringLiteral("%1,%2 %3x%4 on %5x%6")
+                                      .arg(frame.x())
+                                      .arg(frame.y())
+                                      .arg(frame.width())
+                                      .arg(frame.height())
+                                      .arg(screen.width())
+                                      .arg(screen.height());
+        const QSize least = window.minimumSizeHint().expandedTo(window.minimumSize())
+                + (frame.size() - window.size());
+        if (frame.width() <= screen.width())
+            QVERIFY2(frame.left() >= screen.left() && frame.right() <= screen.right(),
+                     qPrintable(where));
+        else
+            QVERIFY2(frame.left() == screen.left() && frame.width() <= least.width(),
+                     qPrintable(where));
+        if (frame.height() <= screen.height())
+            QVERIFY2(frame.top() >= screen.top() && frame.bottom() <= screen.bottom(),
+                     qPrintable(where));
+        else
+            QVERIFY2(frame.top() == screen.top() && frame.height() <= least.height(),
+                     qPrintable(where));
     }
 
     void autosaveIsOfferedBackAfterACrash()
