@@ -5,6 +5,7 @@
 #include "core/project/preset_library.h"
 #include "core/project/project_document.h"
 #include "core/project/render_request.h"
+#include "ui/i18n/language.h"
 #include "ui/injection/injection_panel.h"
 #include "ui/injection/layer_groups.h"
 #include "ui/injection/step_range_scrubber.h"
@@ -98,6 +99,8 @@ private slots:
     void soloMovesAndUnsoloRestoresTheFirstMix();
     void presetAppliesRescaledAndUndoes();
     void presetsAreStartingPointsForTheFamily();
+    void presetButtonLeavesRoomForItsArrow_data();
+    void presetButtonLeavesRoomForItsArrow();
     void rescalingKeepsTheShareOfSteps();
     void modeAndExtraction();
     void sourceSeedIsForLockstepOnly();
@@ -484,7 +487,7 @@ void TestInjectionPanel::presetAppliesRescaledAndUndoes()
     const InjectionSchedule before = schedule();
     const int count = undoCount();
 
-    auto *button = child<QToolButton>("presetButton");
+    auto *button = child<QPushButton>("presetButton");
     QAction *paper = button->menu()->findChild<QAction *>("preset:wan21_paper");
     QVERIFY(paper);
     paper->trigger();
@@ -521,7 +524,7 @@ void TestInjectionPanel::presetsAreStartingPointsForTheFamily()
         QCOMPARE(preset.family, std::string("wan2.1"));
     QVERIFY(compiledPresets("no-such-family").presets.empty());
 
-    QMenu *menu = child<QToolButton>("presetButton")->menu();
+    QMenu *menu = child<QPushButton>("presetButton")->menu();
     QVERIFY(menu->toolTipsVisible());
     QStringList labels;
     for (const QAction *action : menu->actions()) {
@@ -557,6 +560,65 @@ void TestInjectionPanel::presetsAreStartingPointsForTheFamily()
     QCOMPARE(actions.size(), 2);
     QCOMPARE(actions[1]->text(), QString("No presets for this model"));
     QVERIFY(!actions[1]->isEnabled());
+}
+
+void TestInjectionPanel::presetButtonLeavesRoomForItsArrow_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << "en";
+    QTest::newRow("German") << "de";
+    QTest::newRow("Japanese") << "ja";
+}
+
+void TestInjectionPanel::presetButtonLeavesRoomForItsArrow()
+{
+    QFETCH(QString, language);
+    QVERIFY(installLanguage(qApp, language));
+    const auto english = qScopeGuard([] { installLanguage(qApp, QStringLiteral("en")); });
+    ProjectDocument document;
+    InjectionPanel panel(&document);
+    panel.setLayers(wanLayers(), QStringLiteral("wan2.1"));
+    panel.resize(420, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *button = panel.findChild<QAbstractButton *>(QStringLiteral("presetButton"));
+    QVERIFY(button);
+    // Where the text's ink and the menu arrow's ink are: drawn with and without each, at the
+    // button's size (a push or tool button alike, so the check reads the same for either).
+    const auto setMenu = [button](QMenu *m) {
+        if (auto *push = qobject_cast<QPushButton *>(button))
+            push->setMenu(m);
+        else if (auto *tool = qobject_cast<QToolButton *>(button))
+            tool->setMenu(m);
+    };
+    button->setFixedSize(button->size());
+    const QString text = button->text();
+    const QImage full = button->grab().toImage();
+    button->setText(QString());
+    const QImage arrowOnly = button->grab().toImage();
+    setMenu(nullptr);
+    const QImage bare = button->grab().toImage();
+    const auto columns = [](const QImage &a, const QImage &b) {
+        int first = a.width(), last = -1;
+        for (int y = 0; y < a.height(); ++y) {
+            for (int x = 0; x < a.width(); ++x) {
+                if (a.pixel(x, y) != b.pixel(x, y)) {
+                    first = std::min(first, x);
+                    last = std::max(last, x);
+                }
+            }
+        }
+        return std::pair(first, last);
+    };
+    const auto [textFirst, textLast] = columns(full, arrowOnly);
+    const auto [arrowFirst, arrowLast] = columns(arrowOnly, bare);
+    QVERIFY(textLast >= 0 && arrowLast >= 0);
+    // The text ends before the arrow begins, with a gap between them.
+    QVERIFY2(textLast + 2 < arrowFirst,
+             qPrintable(QStringLiteral("%1: text to x=%2, arrow from x=%3")
+                                .arg(text)
+                                .arg(textLast)
+                                .arg(arrowFirst)));
 }
 
 void TestInjectionPanel::rescalingKeepsTheShareOfSteps()

@@ -613,7 +613,7 @@ private slots:
         QCOMPARE(back.count(), 0);
 
         // Elsewhere the keys step the clip.
-        auto *button = window.findChild<QToolButton *>(QStringLiteral("presetButton"));
+        auto *button = window.findChild<QPushButton *>(QStringLiteral("presetButton"));
         button->setFocus();
         QTRY_VERIFY(button->hasFocus());
         QTest::keyClick(button, Qt::Key_Right);

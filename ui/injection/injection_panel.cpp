@@ -18,11 +18,14 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QStyle>
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QPushButton>
+#include <QStyle>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -36,7 +39,7 @@ namespace mbq {
 InjectionPanel::InjectionPanel(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
-    , m_presetButton(new QToolButton)
+    , m_presetButton(new QPushButton)
     , m_presetMenu(new QMenu(this))
     , m_selectionEdit(new QLineEdit)
     , m_selectionWeight(new QDoubleSpinBox)
@@ -55,8 +58,12 @@ InjectionPanel::InjectionPanel(ProjectDocument *document, QWidget *parent)
     m_presetButton->setObjectName(QStringLiteral("presetButton"));
     m_presetButton->setText(tr("Start from Preset"));
     m_presetButton->setToolTip(tr("Published settings per model: starting points to tune from"));
-    m_presetButton->setPopupMode(QToolButton::InstantPopup);
+    // A push button keeps its menu arrow beside the text, where a tool button's sits over the
+    // end of it; and as the text is centred in what the arrow leaves, half an arrow more on
+    // each side keeps them apart (the size hint leaves none).
     m_presetButton->setMenu(m_presetMenu);
+    m_presetButton->setMinimumWidth(m_presetButton->sizeHint().width()
+                                    + style()->pixelMetric(QStyle::PM_MenuButtonIndicator));
     m_presetMenu->setToolTipsVisible(true); // the notes say what each preset guesses
 
     m_tabs->setObjectName(QStringLiteral("layerTabs"));

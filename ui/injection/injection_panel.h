@@ -39,6 +39,7 @@ class QMenu;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
+class QPushButton;
 class QToolButton;
 
 namespace mbq {
@@ -97,7 +98,7 @@ private:
     LayerMuteSolo m_muteSolo;
     std::vector<InjectionPreset> m_presets;
 
-    QToolButton *m_presetButton;
+    QPushButton *m_presetButton;
     QMenu *m_presetMenu;
     QLineEdit *m_selectionEdit;
     QDoubleSpinBox *m_selectionWeight;
