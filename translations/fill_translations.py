@@ -571,6 +571,7 @@ TEXTS = {
         "No per-frame metrics yet": ("Noch keine Metriken pro Bild", "フレームごとのメトリクスはまだありません"),
     },
     "mbq::InjectionPanel": {
+        "Injected: %1": ("Injiziert: %1", "注入: %1"),
         "Set": ("Setzen", "設定"),
         "None: the clip is inverted": (
             "Keiner: der Clip wird invertiert", "なし: クリップを反転（インバージョン）します"),

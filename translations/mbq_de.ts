@@ -429,6 +429,10 @@
         <source>Set layers %1 to %2</source>
         <translation>Layer %1 auf %2 setzen</translation>
     </message>
+    <message>
+        <source>Injected: %1</source>
+        <translation>Injiziert: %1</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Inspector</name>

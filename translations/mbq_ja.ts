@@ -429,6 +429,10 @@
         <source>Set layers %1 to %2</source>
         <translation>レイヤー %1 を %2 に設定</translation>
     </message>
+    <message>
+        <source>Injected: %1</source>
+        <translation>注入: %1</translation>
+    </message>
 </context>
 <context>
     <name>mbq::Inspector</name>

@@ -101,6 +101,7 @@ private slots:
     void presetsAreStartingPointsForTheFamily();
     void presetButtonLeavesRoomForItsArrow_data();
     void presetButtonLeavesRoomForItsArrow();
+    void anOpenedProjectShowsWhichLayersInject();
     void rescalingKeepsTheShareOfSteps();
     void modeAndExtraction();
     void sourceSeedIsForLockstepOnly();
@@ -619,6 +620,33 @@ void TestInjectionPanel::presetButtonLeavesRoomForItsArrow()
                                 .arg(text)
                                 .arg(textLast)
                                 .arg(arrowFirst)));
+}
+
+void TestInjectionPanel::anOpenedProjectShowsWhichLayersInject()
+{
+    // A project injecting 20-29 at 0.8 opens (then its model loads): the band field, the
+    // weight and a line above the rows say so, whichever rows the list is scrolled to.
+    ProjectData data;
+    for (const std::string &id : blocks(20, 29))
+        data.parameters.schedule.layers.push_back({id, 0.8f, {}});
+    data.parameters.schedule.stepEnd = 25;
+    m_document->newProject(data);
+    const auto check = [this] {
+        QCOMPARE(child<QLineEdit>("layerSelectionEdit")->text(), QString("20-29"));
+        QCOMPARE(child<QDoubleSpinBox>("selectionWeightSpin")->value(), 0.8);
+        QCOMPARE(m_panel->selectedLayers(), blocks(20, 29));
+        const QString injected = child<QLabel>("injectedLayersLabel")->text();
+        QVERIFY2(injected.contains(QString::fromUtf8("block.20–block.29 at 0.80")),
+                 qPrintable(injected));
+    };
+    check();
+    m_panel->setLayers(wanLayers(), QStringLiteral("wan2.1"));
+    check();
+
+    // A project that injects nothing leaves nothing selected, and says so.
+    m_document->newProject(ProjectData());
+    QCOMPARE(child<QLineEdit>("layerSelectionEdit")->text(), QString());
+    QVERIFY(child<QLabel>("injectedLayersLabel")->text().endsWith(QStringLiteral("off")));
 }
 
 void TestInjectionPanel::rescalingKeepsTheShareOfSteps()

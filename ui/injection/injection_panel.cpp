@@ -2,6 +2,7 @@
 
 #include "core/project/layer_selection.h"
 #include "core/project/preset_library.h"
+#include "core/project/schedule_text.h"
 #include "inference/wan_tools.h"
 #include "ui/injection/layer_groups.h"
 #include "ui/injection/layer_row.h"
@@ -45,6 +46,7 @@ InjectionPanel::InjectionPanel(ProjectDocument *document, QWidget *parent)
     , m_selectionWeight(new QDoubleSpinBox)
     , m_applySelection(new QPushButton(tr("Set")))
     , m_error(new QLabel)
+    , m_injected(new QLabel)
     , m_tabs(new QTabWidget)
     , m_modeGroup(new QButtonGroup(this))
     , m_extraction(new QComboBox)
@@ -116,6 +118,8 @@ QWidget *InjectionPanel::buildLayerControls()
     m_error->setObjectName(QStringLiteral("layerSelectionError"));
     m_error->setWordWrap(true);
     m_error->setVisible(false);
+    m_injected->setObjectName(QStringLiteral("injectedLayersLabel"));
+    m_injected->setWordWrap(true);
 
     auto *label = new QLabel(tr("&Layers"));
     label->setBuddy(m_selectionEdit);
@@ -131,6 +135,7 @@ QWidget *InjectionPanel::buildLayerControls()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
     layout->addWidget(m_error);
+    layout->addWidget(m_injected);
 
     connect(m_selectionEdit, &QLineEdit::returnPressed, this, &InjectionPanel::selectFromText);
     connect(m_selectionEdit, &QLineEdit::textEdited, this, [this] { showError({}); });
@@ -214,6 +219,7 @@ void InjectionPanel::setLayers(const std::vector<std::string> &ids, const QStrin
     buildRows();
     rebuildPresetMenu();
     refreshRows();
+    selectInjected();
 }
 
 void InjectionPanel::buildRows()
@@ -316,6 +322,7 @@ void InjectionPanel::refresh(ProjectDocument::Aspect aspect)
         refreshSteps();
         refreshModes();
         refreshRows();
+        selectInjected();
         break;
     case ProjectDocument::Aspect::Schedule:
         m_scrubber->setRange(schedule().stepBegin, schedule().stepEnd);
@@ -339,6 +346,7 @@ void InjectionPanel::refreshRows()
         row->showState(s.weightOf(id), m_muteSolo.isMuted(s, id), m_muteSolo.isSoloed(s, id));
         row->setSelected(m_selected.count(id) > 0);
     }
+    m_injected->setText(tr("Injected: %1").arg(describeLayers(s)));
 }
 
 void InjectionPanel::refreshModes()
@@ -479,6 +487,22 @@ void InjectionPanel::setSelection(const std::set<std::string> &ids)
     // The compact form shows what was understood ("20,21,22" reads back as "20-22").
     m_selectionEdit->setText(formatLayerSelection(selectedLayers(), m_layers));
     showError({});
+}
+
+void InjectionPanel::selectInjected()
+{
+    const InjectionSchedule &s = schedule();
+    std::set<std::string> injected;
+    std::set<float> weights;
+    for (const std::string &id : m_layers) {
+        if (const float weight = s.weightOf(id); weight > 0.0f) {
+            injected.insert(id);
+            weights.insert(weight);
+        }
+    }
+    setSelection(injected);
+    if (weights.size() == 1)
+        m_selectionWeight->setValue(double(*weights.begin()));
 }
 
 std::vector<std::string> InjectionPanel::selectedLayers() const

@@ -87,6 +87,9 @@ private:
     // Reads the band field; false (and an inline error) when it does not parse.
     bool selectFromText();
     void setSelection(const std::set<std::string> &ids);
+    // Selects the layers the schedule injects, with their weight when they share one: what a
+    // project or a model opens with, so the band field says which layers inject.
+    void selectInjected();
     void showError(const QString &message);
     const InjectionSchedule &schedule() const;
 
@@ -104,6 +107,7 @@ private:
     QDoubleSpinBox *m_selectionWeight;
     QPushButton *m_applySelection;
     QLabel *m_error;
+    QLabel *m_injected; // which layers inject at which weights, whatever the rows scroll to
     QTabWidget *m_tabs;
     QButtonGroup *m_modeGroup;
     QComboBox *m_extraction;
