@@ -188,6 +188,9 @@ void MainWindow::createDocks()
     auto *tradeoff = makeDock(m_tradeoff, "tradeoffDock", this, false);
     auto *curves = makeDock(m_curves, "frameCurvesDock", this, false);
     m_queueDock->setObjectName(QStringLiteral("renderQueueDock"));
+    // The right column runs the window's full height (EDITOR.md): the inspector and the
+    // injection panel need it more than the timeline and the plots need its width.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, inspector);
     addDockWidget(Qt::RightDockWidgetArea, injection);
     addDockWidget(Qt::RightDockWidgetArea, m_queueDock);
@@ -197,7 +200,10 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, tradeoff);
     splitDockWidget(tradeoff, curves, Qt::Horizontal);
     splitDockWidget(timeline, tradeoff, Qt::Vertical);
-    resizeDocks({inspector, injection}, {320, 480}, Qt::Vertical);
+    // The inspector whole (prompts, seed, size, frames, steps, guidance); the injection panel
+    // takes the rest of the column, its layer rows scrolling.
+    resizeDocks({inspector, injection}, {m_inspector->sizeHint().height() + 30, 380},
+                Qt::Vertical);
     resizeDocks({inspector}, {420}, Qt::Horizontal);
     resizeDocks({timeline, tradeoff}, {170, 200}, Qt::Vertical);
 }
