@@ -96,6 +96,39 @@ private slots:
                         .contains(QStringLiteral("denoise 6/12")));
     }
 
+    // A short take's item is narrower than its label: the label goes on in the empty lane to
+    // its right instead of being cut inside it.
+    void aShortTakesLabelIsNotCut()
+    {
+        ProjectDocument document;
+        Take take = makeTake(QStringLiteral("take-1"), QStringLiteral("sweep w 0.50 · end 8"));
+        take.parameters.settings.frames = 9;
+        QVERIFY(document.addTake(take));
+        QVERIFY(document.addTake(makeTake(QStringLiteral("take-2"), QStringLiteral("take 2"))));
+        TimelineModel model(&document);
+        TimelineView view(&model);
+        view.resize(900, 300);
+        view.setPixelsPerFrame(8);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+        const QString id = QStringLiteral("take-1");
+        const QString text = view.labelText(id);
+        QVERIFY2(text.contains(QStringLiteral("sweep w 0.50 · end 8"))
+                         && text.contains(QStringLiteral("0.81")),
+                 qPrintable(text));
+        const QRect label = view.labelRect(id);
+        QVERIFY2(label.width() >= view.fontMetrics().horizontalAdvance(text),
+                 qPrintable(QStringLiteral("%1 px for %2 px of label")
+                                    .arg(label.width())
+                                    .arg(view.fontMetrics().horizontalAdvance(text))));
+        QVERIFY(label.left() > view.itemRect(id).right()); // beside the item, in its own lane
+        QCOMPARE(label.top(), view.itemRect(id).top());
+        // A label that fits stays inside its item.
+        view.setPixelsPerFrame(60);
+        QVERIFY(view.itemRect(id).contains(view.labelRect(id)));
+    }
+
     void viewHitTestsTakesAndTheRuler()
     {
         ProjectDocument document;

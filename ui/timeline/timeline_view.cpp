@@ -106,6 +106,23 @@ QRect TimelineView::itemRect(const QString &id) const
     return {left, m.ruler + m.sourceRow + index.row() * m.takeRow + 2, width, m.takeRow - 4};
 }
 
+QString TimelineView::labelText(const QString &id) const
+{
+    const QModelIndex index = m_model->indexOfId(id);
+    const QString detail = index.data(TimelineModel::DetailRole).toString();
+    return detail.isEmpty() ? index.data().toString()
+                            : index.data().toString() + QStringLiteral("  ") + detail;
+}
+
+QRect TimelineView::labelRect(const QString &id) const
+{
+    const QRect box = itemRect(id);
+    const QRect inside = box.adjusted(6, 0, -4, 0);
+    if (fontMetrics().horizontalAdvance(labelText(id)) <= inside.width())
+        return inside;
+    return QRect(QPoint(box.right() + 6, box.top()), QPoint(width() - 4, box.bottom()));
+}
+
 QString TimelineView::takeAt(const QPoint &pos) const
 {
     const QModelIndex takes = m_model->index(TimelineModel::TakesTrack, 0);
@@ -315,12 +332,10 @@ void TimelineView::paintTakes(QPainter &p, const Metrics &m) const
         }
         p.setPen(current ? QPen(accent, 2) : QPen(palette().mid().color()));
         p.drawPath(path);
-        p.setPen(palette().buttonText().color());
-        const QString detail = index.data(TimelineModel::DetailRole).toString();
-        const QString text = detail.isEmpty() ? index.data().toString()
-                                              : index.data().toString() + QStringLiteral("  ") + detail;
-        p.drawText(box.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                   fontMetrics().elidedText(text, Qt::ElideRight, box.width() - 10));
+        const QRect label = labelRect(id);
+        p.setPen(box.contains(label) ? palette().buttonText().color() : palette().text().color());
+        p.drawText(label, Qt::AlignVCenter | Qt::AlignLeft,
+                   fontMetrics().elidedText(labelText(id), Qt::ElideRight, label.width()));
     }
 }
 

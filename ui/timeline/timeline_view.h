@@ -33,6 +33,10 @@ public:
 
     // Geometry, for tests and hit testing: the rectangle of an item by id, in widget pixels.
     QRect itemRect(const QString &id) const;
+    // Where a take's label is drawn: inside its item when it fits there, else in the empty lane
+    // to the item's right (each take has its own lane), so a short clip's label is not cut.
+    QRect labelRect(const QString &id) const;
+    QString labelText(const QString &id) const; // "take 3  fidelity 0.81 · leak 0.07"
     int xOfFrame(int frame) const;
 
     QSize sizeHint() const override;
