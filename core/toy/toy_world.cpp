@@ -144,9 +144,9 @@ Rgb backdropRgb(Backdrop backdrop)
 
 std::string promptFor(const ToyScene &scene)
 {
-    return "a " + colourWord(scene.colour) + " " + shapeWord(scene.shape) + " "
-           + motionPhrase(scene.motion) + " on a " + backdropWord(scene.backdrop)
-           + " background";
+    const std::string motion = scene.motionNamed ? " " + motionPhrase(scene.motion) : "";
+    return "a " + colourWord(scene.colour) + " " + shapeWord(scene.shape) + motion + " on a "
+           + backdropWord(scene.backdrop) + " background";
 }
 
 std::optional<ToyScene> sceneFromPrompt(const std::string &prompt)
@@ -154,11 +154,13 @@ std::optional<ToyScene> sceneFromPrompt(const std::string &prompt)
     for (Shape shape : allShapes())
         for (Colour colour : allColours())
             for (Backdrop backdrop : allBackdrops())
-                for (Motion motion : allMotions()) {
-                    const ToyScene scene{shape, colour, backdrop, motion};
-                    if (promptFor(scene) == prompt)
-                        return scene;
-                }
+                for (Motion motion : allMotions())
+                    for (bool named : {true, false}) {
+                        ToyScene scene{shape, colour, backdrop, named ? motion : Motion::Still};
+                        scene.motionNamed = named;
+                        if (promptFor(scene) == prompt)
+                            return scene;
+                    }
     return std::nullopt;
 }
 
@@ -180,6 +182,7 @@ ToyScene datasetScene(uint64_t seed, int index)
     scene.offsetY = (2 * unit(random) - 1) * spread;
     scene.size = 0.30 + 0.08 * unit(random);
     scene.phase = 2 * M_PI * unit(random);
+    scene.motionNamed = unit(random) >= 0.25;
     return scene;
 }
 

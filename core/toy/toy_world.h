@@ -51,15 +51,21 @@ struct ToyScene
     double offsetY = 0.0;
     double size = 0.34;
     double phase = 0.0;
+    // Whether the prompt names the motion: "a red square on a grey background" leaves it to
+    // the model (the toy model learns both, so a target prompt can leave motion to the source).
+    bool motionNamed = true;
 };
 
-// "a red square moving in a circle on a grey background".
+// "a red square moving in a circle on a grey background" ("a red square on a grey background"
+// when the motion is not named).
 std::string promptFor(const ToyScene &scene);
-// The scene a prompt names (offsets at their defaults); nullopt when it is not a toy prompt.
+// The scene a prompt names (offsets at their defaults; Still when no motion is named); nullopt
+// when it is not a toy prompt.
 std::optional<ToyScene> sceneFromPrompt(const std::string &prompt);
 
 // Scene `index` of a dataset drawn with `seed`: it cycles through every combination of shape,
-// colour, backdrop and motion and draws the unnamed variation from the seed.
+// colour, backdrop and motion and draws the unnamed variation from the seed; one prompt in four
+// leaves the motion unnamed.
 ToyScene datasetScene(uint64_t seed, int index);
 
 // The shape's centre, in pixels, at frame `frame` of `frames`.
