@@ -131,6 +131,19 @@ private slots:
         QCOMPARE(label.text(), memory);
     }
 
+    // The interface's language sets how numbers read, whatever the system's locale.
+    void numbersFollowTheChosenLanguage()
+    {
+        QVERIFY(installLanguage(qApp, QStringLiteral("de")));
+        QCOMPARE(QLocale().toString(0.5, 'f', 2), QStringLiteral("0,50"));
+        QVERIFY(installLanguage(qApp, QStringLiteral("ja")));
+        QCOMPARE(QLocale().toString(0.5, 'f', 2), QStringLiteral("0.50"));
+        QVERIFY(installLanguage(qApp, QStringLiteral("en")));
+        QCOMPARE(QLocale().toString(1234.5, 'f', 1), QLocale::system().language()
+                         == QLocale::English ? QLocale::system().toString(1234.5, 'f', 1)
+                                             : QStringLiteral("1,234.5"));
+    }
+
     void unknownLanguageFallsBackToEnglish()
     {
         QVERIFY(installLanguage(qApp, QStringLiteral("de")));

@@ -42,6 +42,10 @@ bool installLanguage(QCoreApplication *app, const QString &language)
     const QString code = language.isEmpty()
         ? QLocale::system().name().section(QLatin1Char('_'), 0, 0)
         : language;
+    // Numbers follow the interface's language: a German interface on an English system writes
+    // "0,50 s", not "0.50 s". The system's locale stays where it speaks that language.
+    const QLocale system = QLocale::system();
+    QLocale::setDefault(system.language() == QLocale(code).language() ? system : QLocale(code));
     if (code == QLatin1String("en"))
         return true;
     if (!availableLanguages().contains(code)
