@@ -19,8 +19,8 @@ namespace mbq::cli {
 namespace {
 
 const char *const kUsage
-    = "usage: mbq toy-world --prompt TEXT --out CLIP.mp4 [--size 64x64] [--frames 17]\n"
-      "       mbq toy-world --count N --out DIR [--seed S] [--size 64x64] [--frames 17]\n"
+    = "usage: mbq toy-world --prompt TEXT --out CLIP.mp4 [--size 64x64] [--frames 9]\n"
+      "       mbq toy-world --count N --out DIR [--seed S] [--size 64x64] [--frames 9]\n"
       "Draws the toy world the toy model was trained on: one flat shape moving over a plain\n"
       "background. A prompt names its colour, shape, motion and background, e.g.\n"
       "  \"a red square moving in a circle on a grey background\"\n"
@@ -73,7 +73,7 @@ int runToyWorld(const QStringList &args)
     CommandLine line("mbq toy-world", kUsage);
     const auto prompt = line.option("prompt"), out = line.option("out"),
                count = line.option("count", "0"), seed = line.option("seed", "0"),
-               size = line.option("size", "64x64"), frames = line.option("frames", "17");
+               size = line.option("size", "64x64"), frames = line.option("frames", "9");
     if (const int exit = line.parse(args); exit >= 0)
         return exit;
     const QStringList wh = line.value(size).split(QLatin1Char('x'));
@@ -90,7 +90,7 @@ int runToyWorld(const QStringList &args)
     if (width < 16 || height < 16 || width % 16 || height % 16)
         return line.usageError(QStringLiteral("--size must be multiples of 16, at least 16x16"));
     if (frameCount < 1 || (frameCount - 1) % 4)
-        return line.usageError(QStringLiteral("--frames must be 4n+1 (17, 21, 25...)"));
+        return line.usageError(QStringLiteral("--frames must be 4n+1 (5, 9, 13, 17...)"));
     if (line.value(out).isEmpty())
         return line.usageError(QStringLiteral("toy-world needs --out"));
     if (clipCount > 0)

@@ -21,11 +21,12 @@ def run(args):
     return done.stdout
 
 
-def load_clips(mbq, folder, count, seed):
+def load_clips(mbq, folder, count, seed, frames):
     """uint8 clips [N, F, H, W, 3] and their prompts, drawn once and kept in `folder`."""
     manifest = os.path.join(folder, "scenes.json")
     if not os.path.exists(manifest) or len(json.load(open(manifest))["prompts"]) != count:
-        run([mbq, "toy-world", "--count", str(count), "--seed", str(seed), "--out", folder])
+        run([mbq, "toy-world", "--count", str(count), "--seed", str(seed), "--frames",
+             str(frames), "--out", folder])
     scenes = json.load(open(manifest))
     shape = (count, scenes["frames"], scenes["height"], scenes["width"], 3)
     clips = np.fromfile(os.path.join(folder, "clips.u8"), dtype=np.uint8).reshape(shape)

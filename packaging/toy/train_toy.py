@@ -165,8 +165,8 @@ def main():
     parser.add_argument("--out", required=True, help="the model folder to write")
     parser.add_argument("--clips", type=int, default=1728)
     parser.add_argument("--vae-steps", type=int, default=1500)
-    parser.add_argument("--vae-tune-steps", type=int, default=400)
-    parser.add_argument("--dit-steps", type=int, default=3000)
+    parser.add_argument("--vae-tune-steps", type=int, default=1000)
+    parser.add_argument("--dit-steps", type=int, default=4000)
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--shift", type=float, default=3.0)
@@ -180,8 +180,14 @@ def main():
     if not os.path.exists(os.path.join(base, "tokenizer", "spiece.model")):
         run([args.mbq, "make-tiny-model", "--family", "wan2.1", "--layout", "diffusers",
              "--out", base, "--seed", "7", "--text-dim", str(DIT_CONFIG["text_dim"])])
-    clips, prompts = load_clips(args.mbq, os.path.join(args.work, "data"), args.clips, args.seed)
-    log(f"{clips.shape[0]} clips {tuple(clips.shape[1:])}, {len(set(prompts))} prompts")
+    # The VAE learns from nine-frame windows of slower 17-frame clips; the DiT from whole
+    # 9-frame clips, the length the toy model renders (its VAE's causal chunks stay sound for
+    # two chunks after the first frame, not four).
+    clips, _ = load_clips(args.mbq, os.path.join(args.work, "data"), args.clips, args.seed, 17)
+    short, prompts = load_clips(args.mbq, os.path.join(args.work, "data9"), args.clips,
+                                args.seed, 9)
+    log(f"{clips.shape[0]} clips {tuple(clips.shape[1:])} and {tuple(short.shape[1:])}, "
+        f"{len(set(prompts))} prompts")
     table = prompt_contexts(args.mbq, base, prompts + [""],
                             os.path.join(args.work, "contexts.safetensors"))
     log("prompt encodings ready")
@@ -194,13 +200,16 @@ def main():
         vae = train_vae(AutoencoderKLWan(**VAE_CONFIG), clips, args.vae_steps, 16, 1, 10.0,
                         0.05, 1e-3, args.seed)
         vae.save_pretrained(stage1)
+    stage2 = os.path.join(args.work, "vae-chunks")
+    if not os.path.exists(os.path.join(stage2, "config.json")):
+        vae = train_vae(AutoencoderKLWan.from_pretrained(stage1), clips, args.vae_tune_steps, 3,
+                        9, 10.0, 0.05, 5e-4, args.seed + 1)
+        vae.save_pretrained(stage2)
     vae_folder = os.path.join(args.work, "vae")
     latents_file = os.path.join(args.work, "latents.safetensors")
     if not os.path.exists(latents_file):
-        vae = train_vae(AutoencoderKLWan.from_pretrained(stage1), clips, args.vae_tune_steps, 3,
-                        9, 10.0, 0.05, 5e-4, args.seed + 1)
-        vae.eval()
-        latents = save_vae(vae, encode_all(vae, clips), vae_folder)
+        vae = AutoencoderKLWan.from_pretrained(stage2).eval()
+        latents = save_vae(vae, encode_all(vae, short), vae_folder)
         save_file({"latents": latents.contiguous()}, latents_file)
     latents = load_file(latents_file)["latents"]
     log(f"latents {tuple(latents.shape)}")
