@@ -102,6 +102,7 @@ private slots:
     void presetButtonLeavesRoomForItsArrow_data();
     void presetButtonLeavesRoomForItsArrow();
     void anOpenedProjectShowsWhichLayersInject();
+    void anOpenedProjectScrollsToItsInjectedRows();
     void rescalingKeepsTheShareOfSteps();
     void modeAndExtraction();
     void sourceSeedIsForLockstepOnly();
@@ -647,6 +648,20 @@ void TestInjectionPanel::anOpenedProjectShowsWhichLayersInject()
     m_document->newProject(ProjectData());
     QCOMPARE(child<QLineEdit>("layerSelectionEdit")->text(), QString());
     QVERIFY(child<QLabel>("injectedLayersLabel")->text().endsWith(QStringLiteral("off")));
+}
+
+void TestInjectionPanel::anOpenedProjectScrollsToItsInjectedRows()
+{
+    // At the height the dock has at 1440x900 only a few rows show: an opened project injecting
+    // 20-29 brings block.20 into view instead of leaving block.0-3 on screen.
+    m_panel->resize(460, 560);
+    ProjectData data;
+    for (const std::string &id : blocks(20, 29))
+        data.parameters.schedule.layers.push_back({id, 1.0f, {}});
+    data.parameters.schedule.stepEnd = 25;
+    m_document->newProject(data);
+    QTRY_VERIFY(!row("block.20")->visibleRegion().isEmpty());
+    QVERIFY(row("block.0")->visibleRegion().isEmpty());
 }
 
 void TestInjectionPanel::rescalingKeepsTheShareOfSteps()

@@ -503,6 +503,31 @@ void InjectionPanel::selectInjected()
     setSelection(injected);
     if (weights.size() == 1)
         m_selectionWeight->setValue(double(*weights.begin()));
+    const auto first = std::find_if(m_layers.begin(), m_layers.end(),
+                                    [&](const std::string &id) { return injected.count(id); });
+    if (first != m_layers.end())
+        revealLayer(*first);
+}
+
+void InjectionPanel::revealLayer(const std::string &id)
+{
+    // Queued: the rows get their geometry only once the layout has run.
+    QMetaObject::invokeMethod(
+        this,
+        [this, id] {
+            for (LayerRow *row : m_rows) {
+                if (row->layerId() != id)
+                    continue;
+                for (QWidget *up = row->parentWidget(); up; up = up->parentWidget()) {
+                    if (auto *scroll = qobject_cast<QScrollArea *>(up)) {
+                        m_tabs->setCurrentWidget(scroll);
+                        scroll->ensureWidgetVisible(row, 0, 0);
+                        return;
+                    }
+                }
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 std::vector<std::string> InjectionPanel::selectedLayers() const

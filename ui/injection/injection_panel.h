@@ -90,6 +90,9 @@ private:
     // Selects the layers the schedule injects, with their weight when they share one: what a
     // project or a model opens with, so the band field says which layers inject.
     void selectInjected();
+    // Brings the layer's row into view: an opened project shows the rows it injects, not the
+    // first rows of the network.
+    void revealLayer(const std::string &id);
     void showError(const QString &message);
     const InjectionSchedule &schedule() const;
 
