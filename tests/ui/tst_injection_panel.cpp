@@ -662,6 +662,14 @@ void TestInjectionPanel::anOpenedProjectScrollsToItsInjectedRows()
     m_document->newProject(data);
     QTRY_VERIFY(!row("block.20")->visibleRegion().isEmpty());
     QVERIFY(row("block.0")->visibleRegion().isEmpty());
+
+    // The model loads after the project (the studio's order): the rows are rebuilt, and the
+    // injected band comes into view once their page is laid out, first row at the top.
+    m_panel->setLayers(wanLayers(), QStringLiteral("wan2.1"));
+    const auto whole = [this](const char *id) {
+        return row(id)->visibleRegion().boundingRect().height() == row(id)->height();
+    };
+    QTRY_VERIFY(whole("block.20") && row("block.0")->visibleRegion().isEmpty());
 }
 
 void TestInjectionPanel::rescalingKeepsTheShareOfSteps()

@@ -21,7 +21,9 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QRadioButton>
+#include <QEvent>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -242,6 +244,7 @@ void InjectionPanel::buildRows()
             scroll->setWidgetResizable(true);
             scroll->setFrameShape(QFrame::NoFrame);
             scroll->setWidget(content);
+            content->installEventFilter(this); // its first layout lets a pending reveal run
             m_tabs->addTab(scroll, group.tab);
         }
         QVBoxLayout *rows = tab;
@@ -511,23 +514,39 @@ void InjectionPanel::selectInjected()
 
 void InjectionPanel::revealLayer(const std::string &id)
 {
-    // Queued: the rows get their geometry only once the layout has run.
-    QMetaObject::invokeMethod(
-        this,
-        [this, id] {
-            for (LayerRow *row : m_rows) {
-                if (row->layerId() != id)
-                    continue;
-                for (QWidget *up = row->parentWidget(); up; up = up->parentWidget()) {
-                    if (auto *scroll = qobject_cast<QScrollArea *>(up)) {
-                        m_tabs->setCurrentWidget(scroll);
-                        scroll->ensureWidgetVisible(row, 0, 0);
-                        return;
-                    }
-                }
+    m_reveal = id;
+    QMetaObject::invokeMethod(this, &InjectionPanel::revealPending, Qt::QueuedConnection);
+}
+
+void InjectionPanel::revealPending()
+{
+    for (LayerRow *row : m_rows) {
+        if (m_reveal.empty() || row->layerId() != m_reveal)
+            continue;
+        for (QWidget *up = row->parentWidget(); up; up = up->parentWidget()) {
+            if (auto *scroll = qobject_cast<QScrollArea *>(up)) {
+                m_tabs->setCurrentWidget(scroll);
+                // Until the page's layout has run in full its rows sit at a new widget's default
+                // geometry or squeeze into the viewport: wait for a resize that gives the page
+                // room for every row.
+                const QWidget *page = scroll->widget();
+                if (!row->testAttribute(Qt::WA_Resized)
+                    || page->height() < page->minimumSizeHint().height())
+                    return;
+                // The row at the top, so the injected band shows, not just its first row.
+                scroll->verticalScrollBar()->setValue(row->mapTo(page, QPoint(0, 0)).y());
+                m_reveal.clear();
+                return;
             }
-        },
-        Qt::QueuedConnection);
+        }
+    }
+}
+
+bool InjectionPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && !m_reveal.empty())
+        QMetaObject::invokeMethod(this, &InjectionPanel::revealPending, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
 }
 
 std::vector<std::string> InjectionPanel::selectedLayers() const

@@ -91,8 +91,11 @@ private:
     // project or a model opens with, so the band field says which layers inject.
     void selectInjected();
     // Brings the layer's row into view: an opened project shows the rows it injects, not the
-    // first rows of the network.
+    // first rows of the network. Rows get their geometry only when their page is laid out
+    // (the dock may not even be shown yet), so the reveal waits for that.
     void revealLayer(const std::string &id);
+    void revealPending();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showError(const QString &message);
     const InjectionSchedule &schedule() const;
 
@@ -100,6 +103,7 @@ private:
     std::vector<std::string> m_layers;
     QString m_family;
     std::vector<LayerRow *> m_rows;
+    std::string m_reveal; // the row to bring into view once it has its geometry
     std::set<std::string> m_selected;
     LayerMuteSolo m_muteSolo;
     std::vector<InjectionPreset> m_presets;
