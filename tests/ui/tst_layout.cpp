@@ -7,6 +7,7 @@
 #include "ui/injection/layer_row.h"
 #include "ui/mainwindow.h"
 #include "ui/timeline/timeline_view.h"
+#include "tests/common/fake_render.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>
@@ -17,15 +18,9 @@
 #include <QtTest>
 
 using namespace mbq;
+using test::fastFake;
 
 namespace {
-
-std::unique_ptr<Engine> fastFake()
-{
-    FakeEngineOptions options;
-    options.stepDelayMs = 1;
-    return createFakeEngine(options);
-}
 
 // Shown and not cut by a scroll area or dock: all of it can be seen.
 bool shownWhole(const QWidget *widget)

@@ -18,6 +18,7 @@
 #include "ui/timeline/timeline_view.h"
 #include "ui/injection/injection_panel.h"
 #include "ui/injection/step_range_scrubber.h"
+#include "tests/common/fake_render.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,15 +45,9 @@
 #include <QtTest>
 
 using namespace mbq;
+using test::fastFake;
 
 namespace {
-
-std::unique_ptr<Engine> fastFake()
-{
-    FakeEngineOptions options;
-    options.stepDelayMs = 1;
-    return createFakeEngine(options);
-}
 
 QString labelText(QWidget *root, const char *name)
 {

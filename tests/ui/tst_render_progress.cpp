@@ -5,6 +5,7 @@
 
 #include "core/render/render_pass.h"
 #include "core/render/render_queue.h"
+#include "tests/common/fake_render.h"
 #include "ui/queue/render_progress_indicator.h"
 
 #include <QAction>
@@ -16,33 +17,13 @@
 #include <QtTest>
 
 using namespace mbq;
+using test::fakeFactory;
+using test::smallRequest;
+using test::stateOf;
 
 namespace {
 
 constexpr int kTimeoutMs = 30000;
-
-RenderRequest smallRequest(int steps)
-{
-    RenderRequest request;
-    request.prompt = "a fox";
-    request.settings.width = 64;
-    request.settings.height = 32;
-    request.settings.frames = 5;
-    request.settings.steps = steps;
-    return request;
-}
-
-EngineFactory fakeFactory(int stepDelayMs)
-{
-    FakeEngineOptions options;
-    options.stepDelayMs = stepDelayMs;
-    return [options] { return createFakeEngine(options); };
-}
-
-JobState stateOf(const RenderQueue &queue, quint64 id)
-{
-    return queue.job(id).value().state;
-}
 
 } // namespace
 

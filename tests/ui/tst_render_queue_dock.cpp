@@ -1,6 +1,7 @@
 // The render queue dock bound to a real RenderQueue running the fake engine.
 
 #include "core/render/render_queue.h"
+#include "tests/common/fake_render.h"
 #include "ui/queue/render_job_delegate.h"
 #include "ui/queue/render_queue_dock.h"
 
@@ -10,34 +11,13 @@
 #include <QtTest>
 
 using namespace mbq;
+using test::fakeFactory;
+using test::smallRequest;
+using test::stateOf;
 
 namespace {
 
 constexpr int kTimeoutMs = 30000;
-
-RenderRequest smallRequest(int steps)
-{
-    RenderRequest request;
-    request.prompt = "a fox";
-    request.settings.width = 64;
-    request.settings.height = 32;
-    request.settings.frames = 5;
-    request.settings.steps = steps;
-    return request;
-}
-
-EngineFactory fakeFactory(int stepDelayMs, const std::string &failWith = {})
-{
-    FakeEngineOptions options;
-    options.stepDelayMs = stepDelayMs;
-    options.failWith = failWith;
-    return [options] { return createFakeEngine(options); };
-}
-
-JobState stateOf(const RenderQueue &queue, quint64 id)
-{
-    return queue.job(id).value().state;
-}
 
 } // namespace
 
