@@ -117,18 +117,21 @@ int minimumArea(const VideoFrames &clip)
     return std::max(4, clip.width * clip.height / 256);
 }
 
-Shape nearestShape(const Region &region, int width, int height)
+// Each shape as drawn at the clip's size: what a region is compared with.
+std::vector<Region> shapePrototypes(int width, int height)
 {
-    static std::map<std::pair<int, int>, std::vector<Region>> references;
-    auto &prototypes = references[{width, height}];
-    if (prototypes.empty()) {
-        for (Shape shape : allShapes()) {
-            const ToyScene scene{shape, Colour::White, Backdrop::Black, Motion::Still};
-            const VideoFrames drawn = drawToyClip(scene, width, height, 1, 16.0);
-            const double half = 0.5 * distance(colourRgb(scene.colour), backdropRgb(scene.backdrop));
-            prototypes.push_back(largestRegion(drawn, 0, backdropRgb(scene.backdrop), half));
-        }
+    std::vector<Region> prototypes;
+    for (Shape shape : allShapes()) {
+        const ToyScene scene{shape, Colour::White, Backdrop::Black, Motion::Still};
+        const VideoFrames drawn = drawToyClip(scene, width, height, 1, 16.0);
+        const double half = 0.5 * distance(colourRgb(scene.colour), backdropRgb(scene.backdrop));
+        prototypes.push_back(largestRegion(drawn, 0, backdropRgb(scene.backdrop), half));
     }
+    return prototypes;
+}
+
+Shape nearestShape(const Region &region, const std::vector<Region> &prototypes)
+{
     size_t best = 0;
     double bestDistance = std::numeric_limits<double>::infinity();
     for (size_t i = 0; i < prototypes.size(); ++i) {
@@ -226,6 +229,7 @@ ToyReading readToyClip(const VideoFrames &clip)
     // The shape: regions at half coverage (halfway between the border and the colour read),
     // one vote per frame.
     const double half = 0.5 * distance(colourRgb(reading.colour), border);
+    const std::vector<Region> prototypes = shapePrototypes(clip.width, clip.height);
     std::map<Shape, int> votes;
     int framesSeen = 0;
     for (int f = 0; f < clip.count; ++f) {
@@ -233,7 +237,7 @@ ToyReading readToyClip(const VideoFrames &clip)
         if (region.area < minimumArea(clip))
             continue;
         ++framesSeen;
-        ++votes[nearestShape(region, clip.width, clip.height)];
+        ++votes[nearestShape(region, prototypes)];
         reading.trackX[size_t(f)] = (region.cx + 0.5) / clip.width;
         reading.trackY[size_t(f)] = (region.cy + 0.5) / clip.height;
     }
